@@ -1,0 +1,108 @@
+// Completeness of revloop's definitions against universal-ctags on a real tree.
+//
+//   npm run compare:ctags -- DIR [--lang python,go] [--misses 20]
+//
+// Counts ctags' major definitions (classes, structs, interfaces, traits,
+// enums, functions, methods) in the files revloop indexes, and how many of
+// them revloop finds with the same name at the same line. Prints one row per
+// language and kind, the total, and a sample of misses to look at.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildRepoIndex } from '../src/parse/repo-index.js';
+import type { LanguageId } from '../src/parse/languages.js';
+
+/** ctags language name → our language ids, and the ctags kinds that count as major definitions. */
+const MAJOR: Record<string, { ours: LanguageId[]; kinds: string[] }> = {
+  Python: { ours: ['python'], kinds: ['class', 'function', 'member'] },
+  JavaScript: { ours: ['javascript'], kinds: ['class', 'function', 'method', 'generator'] },
+  TypeScript: { ours: ['typescript', 'tsx'], kinds: ['class', 'interface', 'enum', 'function', 'method'] },
+  Go: { ours: ['go'], kinds: ['func', 'struct', 'interface', 'type'] },
+  Rust: { ours: ['rust'], kinds: ['struct', 'enum', 'union', 'interface', 'function', 'method'] },
+  Java: { ours: ['java'], kinds: ['class', 'interface', 'enum', 'method', 'annotation'] },
+  C: { ours: ['c'], kinds: ['function', 'struct', 'union', 'enum'] },
+  'C++': { ours: ['cpp'], kinds: ['class', 'function', 'struct', 'union', 'enum'] },
+  'C#': { ours: ['csharp'], kinds: ['class', 'struct', 'interface', 'enum', 'method'] },
+  Ruby: { ours: ['ruby'], kinds: ['class', 'module', 'method', 'singletonMethod'] },
+  PHP: { ours: ['php'], kinds: ['class', 'interface', 'trait', 'enum', 'function'] },
+  Kotlin: { ours: ['kotlin'], kinds: ['class', 'interface', 'object', 'method'] },
+  Sh: { ours: ['bash'], kinds: ['function'] },
+};
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { lang: { type: 'string' }, misses: { type: 'string', default: '15' } },
+});
+const dir = positionals[0];
+if (!dir) {
+  console.error('usage: npm run compare:ctags -- DIR [--lang python,go] [--misses N]');
+  process.exit(2);
+}
+const root = resolve(dir);
+const only = values.lang ? new Set(values.lang.split(',')) : undefined;
+
+const index = await buildRepoIndex(root, { jobs: 1 });
+const ours = new Map<string, Set<string>>(); // path → "line\0name"
+const indexed = new Map<string, LanguageId>();
+for (const file of index.files) {
+  if (only && !only.has(file.language)) continue;
+  indexed.set(file.path, file.language);
+  ours.set(file.path, new Set(file.tags.filter((t) => t.kind === 'def').map((t) => `${t.line}\0${t.name}`)));
+}
+
+const languages = Object.keys(MAJOR).join(',');
+const raw = execFileSync(
+  'ctags',
+  ['-R', '--output-format=json', '--fields=+nKl', `--languages=${languages}`, '-f', '-', '.'],
+  { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] },
+);
+
+interface Row {
+  total: number;
+  found: number;
+}
+const rows = new Map<string, Row>();
+const misses: string[] = [];
+for (const line of raw.split('\n')) {
+  if (!line.startsWith('{')) continue;
+  const tag = JSON.parse(line) as {
+    _type: string;
+    name: string;
+    path: string;
+    line: number;
+    kind: string;
+    language: string;
+  };
+  if (tag._type !== 'tag') continue;
+  const major = MAJOR[tag.language];
+  if (!major || !major.kinds.includes(tag.kind)) continue;
+  const path = tag.path.replace(/^\.\//, '');
+  const language = indexed.get(path);
+  if (!language || !major.ours.includes(language)) continue;
+  const key = `${language} ${tag.kind}`;
+  const row = rows.get(key) ?? { total: 0, found: 0 };
+  rows.set(key, row);
+  row.total++;
+  if (ours.get(path)?.has(`${tag.line}\0${tag.name}`)) row.found++;
+  else misses.push(`${path}:${tag.line} ${tag.kind} ${tag.name}`);
+}
+
+let total = 0;
+let found = 0;
+console.log('language kind                      ctags    found   recall');
+for (const [key, row] of [...rows.entries()].sort()) {
+  total += row.total;
+  found += row.found;
+  console.log(
+    `${key.padEnd(34)} ${String(row.total).padStart(6)} ${String(row.found).padStart(8)}   ${((100 * row.found) / row.total).toFixed(1)}%`,
+  );
+}
+console.log(
+  `${'all major definitions'.padEnd(34)} ${String(total).padStart(6)} ${String(found).padStart(8)}   ${total ? ((100 * found) / total).toFixed(1) : '—'}%`,
+);
+console.log(`files indexed: ${indexed.size}; skipped by revloop: ${index.skipped.length}`);
+const sample = misses.sort().slice(0, Number(values.misses));
+if (sample.length > 0) {
+  console.log(`\nmisses (${misses.length}; first ${sample.length}):`);
+  for (const miss of sample) console.log(`  ${miss}`);
+}

@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import parseDiff from 'parse-diff';
+
+/** Inclusive 1-based line range on the new side of a change. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+export interface ChangedFile {
+  path: string;
+  status: 'added' | 'modified' | 'deleted' | 'renamed';
+  /** Changed lines on the new side; empty when only the file is known (e.g. `--changed`). */
+  ranges: LineRange[];
+  previousPath?: string;
+}
+
+/** What a ranking starts from: changed files and lines, and free text (issue, comment). */
+export interface Seeds {
+  changed: ChangedFile[];
+  text?: string;
+}
+
+const DEV_NULL = '/dev/null';
+
+/**
+ * Changed files and new-side line ranges of a unified diff. Deletions are
+ * anchored at the new-side line where the removed text stood.
+ */
+export function changedFilesFromDiff(diff: string): ChangedFile[] {
+  const out: ChangedFile[] = [];
+  for (const file of parseDiff(diff)) {
+    const from = file.from && file.from !== DEV_NULL ? file.from : undefined;
+    const to = file.to && file.to !== DEV_NULL ? file.to : undefined;
+    const path = to ?? from;
+    if (!path) continue;
+    const status: ChangedFile['status'] =
+      file.deleted || !to ? 'deleted' : file.new || !from ? 'added' : from !== to ? 'renamed' : 'modified';
+    const lines: number[] = [];
+    for (const chunk of file.chunks) {
+      let next = chunk.newStart;
+      for (const change of chunk.changes) {
+        if (change.type === 'add') {
+          lines.push(change.ln);
+          next = change.ln + 1;
+        } else if (change.type === 'normal') {
+          next = change.ln2 + 1;
+        } else if (status !== 'deleted') {
+          lines.push(Math.max(1, next));
+        }
+      }
+    }
+    const entry: ChangedFile = { path, status, ranges: status === 'deleted' ? [] : toRanges(lines) };
+    if (status === 'renamed' && from) entry.previousPath = from;
+    out.push(entry);
+  }
+  return mergeChanged(out);
+}
+
+/** Sorted, merged ranges from a list of line numbers. */
+export function toRanges(lines: number[]): LineRange[] {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  const ranges: LineRange[] = [];
+  for (const line of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && line <= last.end + 1) last.end = Math.max(last.end, line);
+    else ranges.push({ start: line, end: line });
+  }
+  return ranges;
+}
+
+/** One entry per path, sorted by path. */
+export function mergeChanged(files: ChangedFile[]): ChangedFile[] {
+  const byPath = new Map<string, ChangedFile>();
+  for (const file of files) {
+    const seen = byPath.get(file.path);
+    if (!seen) {
+      byPath.set(file.path, { ...file, ranges: [...file.ranges] });
+      continue;
+    }
+    const lines = [...seen.ranges, ...file.ranges].flatMap((r) => rangeLines(r));
+    seen.ranges = toRanges(lines);
+  }
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function rangeLines(range: LineRange): number[] {
+  const lines: number[] = [];
+  for (let line = range.start; line <= range.end; line++) lines.push(line);
+  return lines;
+}
+
+/** `git diff REV` of the work tree (committed and uncommitted changes since REV). */
+export function gitDiff(root: string, rev: string): string {
+  if (rev.startsWith('-')) throw new Error(`not a revision: ${rev}`);
+  return execFileSync('git', ['-C', root, 'diff', '--no-color', '--no-ext-diff', '-M', '-U0', rev, '--'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}

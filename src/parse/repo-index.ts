@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { listFiles, skipByPath, type SkippedFile } from '../repo/files.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../repo/read.js';
+import { languageForPath, type LanguageId } from './languages.js';
+import { tagFile, type TagFileResult, type TaggedFile } from './tag-file.js';
+import type { TagBatchRequest, TagBatchResponse } from './worker-protocol.js';
+import { newTagTimings, type TagTimings } from './tags.js';
+
+export interface IndexOptions {
+  maxFileBytes?: number;
+  /** Parse threads; default: 2 for large trees when the bundled worker exists, else 1. */
+  jobs?: number;
+  /** Keep only paths this accepts (include/exclude globs are applied by the caller). */
+  filter?: (path: string) => boolean;
+  log?: (message: string) => void;
+}
+
+export interface RepoIndex {
+  root: string;
+  listing: 'git' | 'walk';
+  files: TaggedFile[];
+  skipped: SkippedFile[];
+  /** Wall time of listing and of tagging; `tagging` splits the latter (summed over threads). */
+  timings: { listMs: number; tagMs: number; tagging: TagTimings; threads: number };
+}
+
+/** Below this many files a second thread costs more (grammar load, query compile) than it saves. */
+const PARALLEL_MIN_FILES = 400;
+const BATCH_SIZE = 32;
+
+function workerScript(): string | undefined {
+  const path = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
+  return existsSync(path) ? path : undefined;
+}
+
+/**
+ * Lists, reads and tags every eligible file of a repository. Files are
+ * returned sorted by path whatever the number of threads, so the result is
+ * deterministic.
+ */
+export async function buildRepoIndex(root: string, options: IndexOptions = {}): Promise<RepoIndex> {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const t0 = performance.now();
+  const listing = listFiles(root);
+  const skipped: SkippedFile[] = [];
+  const work: [string, LanguageId][] = [];
+  for (const path of listing.paths) {
+    if (options.filter && !options.filter(path)) continue;
+    const byPath = skipByPath(path);
+    if (byPath) {
+      skipped.push({ path, reason: byPath });
+      continue;
+    }
+    const language = languageForPath(path);
+    if (!language) {
+      skipped.push({ path, reason: 'unsupported-language' });
+      continue;
+    }
+    work.push([path, language]);
+  }
+  const t1 = performance.now();
+
+  const script = workerScript();
+  const jobs = options.jobs ?? (script && work.length >= PARALLEL_MIN_FILES ? Math.min(2, availableParallelism()) : 1);
+  options.log?.(`revloop: tagging ${work.length} files${jobs > 1 ? ` on ${jobs} threads` : ''}`);
+  const tagging = newTagTimings();
+  const threads = jobs > 1 && script ? jobs : 1;
+  const results =
+    threads > 1
+      ? await tagInWorkers(script!, root, maxBytes, work, threads, tagging)
+      : await tagInThread(root, maxBytes, work, tagging);
+
+  const files: TaggedFile[] = [];
+  for (const result of results) {
+    if (result.ok) files.push(result.file);
+    else skipped.push({ path: result.path, reason: result.reason });
+  }
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    root,
+    listing: listing.source,
+    files,
+    skipped,
+    timings: { listMs: t1 - t0, tagMs: performance.now() - t1, tagging, threads },
+  };
+}
+
+async function tagInThread(
+  root: string,
+  maxBytes: number,
+  work: [string, LanguageId][],
+  timings: TagTimings,
+): Promise<TagFileResult[]> {
+  const results: TagFileResult[] = [];
+  for (const [path, language] of work) results.push(await tagFile(root, path, language, maxBytes, timings));
+  return results;
+}
+
+async function tagInWorkers(
+  script: string,
+  root: string,
+  maxBytes: number,
+  work: [string, LanguageId][],
+  jobs: number,
+  timings: TagTimings,
+): Promise<TagFileResult[]> {
+  const batches: TagBatchRequest[] = [];
+  for (let i = 0; i < work.length; i += BATCH_SIZE) {
+    batches.push({ id: batches.length, root, maxBytes, files: work.slice(i, i + BATCH_SIZE) });
+  }
+  const answers: TagFileResult[][] = new Array(batches.length);
+  let next = 0;
+  const workers = Array.from({ length: jobs }, () => new Worker(script));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = (): void => {
+              const batch = batches[next++];
+              if (!batch) {
+                resolve();
+                return;
+              }
+              worker.postMessage(batch);
+            };
+            worker.on('message', (response: TagBatchResponse) => {
+              answers[response.id] = response.results;
+              timings.readMs += response.timings.readMs;
+              timings.parseMs += response.timings.parseMs;
+              timings.queryMs += response.timings.queryMs;
+              feed();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`parse worker exited with code ${code}`));
+            });
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return answers.flat();
+}

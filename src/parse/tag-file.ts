@@ -1,0 +1,58 @@
+import { readSourceFile, type ReadResult } from '../repo/read.js';
+import type { SkipReason } from '../repo/files.js';
+import type { LanguageId } from './languages.js';
+import { extractTags, type Tag, type TagTimings } from './tags.js';
+
+/** What the map needs of a file besides its tags: the text of its definition lines. */
+export interface TaggedFile {
+  path: string;
+  language: LanguageId;
+  tags: Tag[];
+  /** Source line (1-based) → its text, for every line a definition starts on. */
+  signatures: [number, string][];
+  lineCount: number;
+}
+
+export type TagFileResult = { ok: true; file: TaggedFile } | { ok: false; path: string; reason: SkipReason };
+
+const MAX_SIGNATURE_CHARS = 160;
+
+/** Reads, parses and tags one file; any failure becomes a reported skip. */
+export async function tagFile(
+  root: string,
+  path: string,
+  language: LanguageId,
+  maxBytes: number,
+  timings?: TagTimings,
+): Promise<TagFileResult> {
+  const t0 = performance.now();
+  const read: ReadResult = readSourceFile(root, path, maxBytes);
+  if (timings) timings.readMs += performance.now() - t0;
+  if (!read.ok) return { ok: false, path, reason: read.reason };
+  return tagSource(path, read.text, language, timings);
+}
+
+export async function tagSource(
+  path: string,
+  text: string,
+  language: LanguageId,
+  timings?: TagTimings,
+): Promise<TagFileResult> {
+  let tags: Tag[];
+  try {
+    tags = await extractTags(path, text, language, timings);
+  } catch {
+    return { ok: false, path, reason: 'unreadable' };
+  }
+  const lines = text.split('\n');
+  const signatures = new Map<number, string>();
+  for (const tag of tags) {
+    if (tag.kind !== 'def' || signatures.has(tag.line)) continue;
+    const raw = (lines[tag.line - 1] ?? '').replace(/\r$/, '').replace(/\t/g, '    ').trimEnd();
+    signatures.set(tag.line, raw.length > MAX_SIGNATURE_CHARS ? `${raw.slice(0, MAX_SIGNATURE_CHARS)}…` : raw);
+  }
+  return {
+    ok: true,
+    file: { path, language, tags, signatures: [...signatures.entries()], lineCount: lines.length },
+  };
+}

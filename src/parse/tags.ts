@@ -1,0 +1,225 @@
+import type { Node, QueryMatch } from 'web-tree-sitter';
+import type { LanguageId } from './languages.js';
+import { loadLanguage, sharedParser } from './loader.js';
+
+export type TagKind = 'def' | 'ref';
+
+/**
+ * One definition or reference found by a tags query.
+ *
+ * `line` is the 1-based line of the name identifier (not of a decorator or of
+ * the start of the declaration); `endLine` is the last line of the whole
+ * definition (equal to `line` for references).
+ */
+export interface Tag {
+  path: string;
+  line: number;
+  endLine: number;
+  kind: TagKind;
+  name: string;
+  symbolKind: string;
+  /** RepoGraph id for definitions: `./dir/file.py::file.Class.method`. */
+  id?: string;
+}
+
+/** Kinds that make the functions directly inside them methods. */
+const TYPE_SCOPES = new Set([
+  'class',
+  'struct',
+  'union',
+  'interface',
+  'trait',
+  'protocol',
+  'enum',
+  'object',
+  'impl',
+  'module',
+  'actor',
+  'extension',
+  'record',
+]);
+
+interface DefCandidate {
+  kind: 'def' | 'scope';
+  name: string;
+  symbolKind: string;
+  nameStart: number;
+  line: number;
+  start: number;
+  end: number;
+  endLine: number;
+  qualifier: string[];
+  pattern: number;
+}
+
+/** `a/b/c.py` → `c`: the module part of a RepoGraph id. */
+export function moduleName(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.indexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/** Splits a qualifier such as `ns::Outer<T>` or `pkg.Type` into plain names. */
+function qualifierParts(text: string): string[] {
+  return text
+    .replace(/<[^<>]*>/g, '')
+    .split(/::|\./)
+    .map((part) => part.trim())
+    .filter((part) => /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(part));
+}
+
+function collect(matches: QueryMatch[]): { defs: DefCandidate[]; refs: DefCandidate[] } {
+  const defs: DefCandidate[] = [];
+  const refs: DefCandidate[] = [];
+  for (const match of matches) {
+    let nameNode: Node | undefined;
+    let rangeNode: Node | undefined;
+    let role: 'def' | 'ref' | 'scope' | undefined;
+    let symbolKind = '';
+    const qualifier: string[] = [];
+    for (const capture of match.captures) {
+      const captureName = capture.name;
+      if (captureName.startsWith('name.definition.')) {
+        role = 'def';
+        symbolKind = captureName.slice('name.definition.'.length);
+        nameNode = capture.node;
+      } else if (captureName.startsWith('name.reference.')) {
+        role = 'ref';
+        symbolKind = captureName.slice('name.reference.'.length);
+        nameNode = capture.node;
+      } else if (captureName.startsWith('name.scope.')) {
+        role = 'scope';
+        symbolKind = captureName.slice('name.scope.'.length);
+        nameNode = capture.node;
+      } else if (captureName.startsWith('definition.') || captureName.startsWith('scope.')) {
+        rangeNode = capture.node;
+      } else if (captureName === 'qualifier') {
+        qualifier.push(...qualifierParts(capture.node.text));
+      }
+    }
+    if (!nameNode || !role) continue;
+    const name = nameNode.text;
+    if (!name || name.length > 200 || /\s/.test(name)) continue;
+    const range = rangeNode ?? nameNode.parent ?? nameNode;
+    const candidate: DefCandidate = {
+      kind: role === 'ref' ? 'def' : role,
+      name,
+      symbolKind,
+      nameStart: nameNode.startIndex,
+      line: nameNode.startPosition.row + 1,
+      start: range.startIndex,
+      end: range.endIndex,
+      endLine: range.endPosition.row + 1,
+      qualifier,
+      pattern: match.patternIndex,
+    };
+    (role === 'ref' ? refs : defs).push(candidate);
+  }
+  return { defs, refs };
+}
+
+/** Keeps the first pattern's answer for each name node: earlier patterns are more specific. */
+function firstPerName<T extends DefCandidate>(items: T[], key: (item: T) => string): T[] {
+  const sorted = [...items].sort((a, b) => a.nameStart - b.nameStart || a.pattern - b.pattern);
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const item of sorted) {
+    const k = key(item);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(item);
+  }
+  return out;
+}
+
+/**
+ * Turns query matches into tags: resolves nesting into RepoGraph ids, makes
+ * functions inside type-like scopes methods, and drops duplicate matches.
+ */
+export function tagsFromMatches(path: string, matches: QueryMatch[]): Tag[] {
+  const { defs: rawDefs, refs: rawRefs } = collect(matches);
+  const defs = firstPerName(rawDefs, (d) => `${d.nameStart}`);
+  const refs = firstPerName(rawRefs, (r) => `${r.nameStart}`);
+
+  // Nesting by byte range: sort by start, longest first, and walk a stack.
+  const scoped = [...defs].sort((a, b) => a.start - b.start || b.end - a.end || a.nameStart - b.nameStart);
+  const stack: { node: DefCandidate; path: string[] }[] = [];
+  const module = moduleName(path);
+  const tags: Tag[] = [];
+  for (const def of scoped) {
+    while (stack.length > 0 && stack[stack.length - 1]!.node.end <= def.start) stack.pop();
+    // A node that does not fit inside the top of the stack (overlapping
+    // ranges from odd captures) is treated as a sibling.
+    while (stack.length > 0 && stack[stack.length - 1]!.node.end < def.end) stack.pop();
+    const parent = stack[stack.length - 1];
+    const parentPath = parent ? parent.path : [];
+    const ownPath = [...parentPath, ...def.qualifier, def.name];
+    stack.push({ node: def, path: ownPath });
+    if (def.kind === 'scope') continue;
+    let symbolKind = def.symbolKind;
+    if (
+      symbolKind === 'function' &&
+      (def.qualifier.length > 0 || (parent && TYPE_SCOPES.has(parent.node.symbolKind)))
+    ) {
+      symbolKind = 'method';
+    }
+    tags.push({
+      path,
+      line: def.line,
+      endLine: def.endLine,
+      kind: 'def',
+      name: def.name,
+      symbolKind,
+      id: `./${path}::${[module, ...ownPath].join('.')}`,
+    });
+  }
+  for (const ref of refs) {
+    tags.push({ path, line: ref.line, endLine: ref.line, kind: 'ref', name: ref.name, symbolKind: ref.symbolKind });
+  }
+  tags.sort(compareTags);
+  return tags;
+}
+
+export function compareTags(a: Tag, b: Tag): number {
+  return (
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    a.line - b.line ||
+    (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+    (a.symbolKind < b.symbolKind ? -1 : a.symbolKind > b.symbolKind ? 1 : 0)
+  );
+}
+
+/** Time spent per phase of tag extraction, accumulated by the caller. */
+export interface TagTimings {
+  readMs: number;
+  parseMs: number;
+  queryMs: number;
+}
+
+export const newTagTimings = (): TagTimings => ({ readMs: 0, parseMs: 0, queryMs: 0 });
+
+/** Parses one file and returns its tags; the syntax tree is freed before returning. */
+export async function extractTags(
+  path: string,
+  source: string,
+  language: LanguageId,
+  timings?: TagTimings,
+): Promise<Tag[]> {
+  const { language: grammar, query } = await loadLanguage(language);
+  const parser = await sharedParser();
+  parser.setLanguage(grammar);
+  const t0 = performance.now();
+  const tree = parser.parse(source);
+  const t1 = performance.now();
+  if (!tree) throw new Error(`tree-sitter returned no tree for ${path}`);
+  try {
+    return tagsFromMatches(path, query.matches(tree.rootNode));
+  } finally {
+    tree.delete();
+    if (timings) {
+      timings.parseMs += t1 - t0;
+      timings.queryMs += performance.now() - t1;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtureRepo, git, runCli, tempDir, writeFiles } from '../helpers/repo.js';
+
+describe('revloop tags', () => {
+  it('prints the JSON contract: files, skipped, tags', () => {
+    const dir = fixtureRepo('shop');
+    const result = runCli(['tags', '--repo', dir, '--json']);
+    expect(result.status).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(Object.keys(out)).toEqual(['files', 'skipped', 'tags']);
+    expect(out.files).toBe(8);
+    expect(out.skipped).toEqual([
+      { path: 'README.md', reason: 'unsupported-language' },
+      { path: 'logo.png', reason: 'unsupported-language' },
+      { path: 'vendor/lib.py', reason: 'vendored' },
+    ]);
+    const def = out.tags.find((t: { name: string; kind: string }) => t.name === 'apply_discount' && t.kind === 'def');
+    expect(def).toEqual({
+      path: 'shop/pricing.py',
+      line: 6,
+      kind: 'def',
+      name: 'apply_discount',
+      symbolKind: 'function',
+      id: './shop/pricing.py::pricing.apply_discount',
+    });
+    const ref = out.tags.find((t: { name: string; kind: string }) => t.name === 'total_price' && t.kind === 'ref');
+    expect(ref).toEqual({ path: 'shop/pricing.py', line: 7, kind: 'ref', name: 'total_price', symbolKind: 'call' });
+  });
+});
+
+describe('revloop rank', () => {
+  it('ranks every eligible file, best first, from --changed', () => {
+    const dir = fixtureRepo('shop');
+    const result = runCli(['rank', '--repo', dir, '--changed', 'shop/pricing.py', '--json']);
+    expect(result.status).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(Object.keys(out)).toEqual(['files', 'symbols']);
+    expect(out.files).toHaveLength(8);
+    expect(out.files[0]).toEqual({ path: 'shop/pricing.py', score: expect.any(Number), reasons: ['changed'] });
+    expect(out.files[1].path).toBe('shop/models.py');
+    for (let i = 1; i < out.files.length; i++)
+      expect(out.files[i - 1].score).toBeGreaterThanOrEqual(out.files[i].score);
+    expect(out.symbols[0]).toEqual({
+      id: expect.stringMatching(/^\.\/shop\/pricing\.py::pricing\./),
+      path: 'shop/pricing.py',
+      name: expect.any(String),
+      symbolKind: expect.any(String),
+      line: expect.any(Number),
+      score: expect.any(Number),
+    });
+  });
+
+  it('takes changed lines from git diff --base and from --diff, identically', () => {
+    const dir = fixtureRepo('shop');
+    writeFiles(dir, { 'shop/utils.py': 'def format_money(cents: int) -> str:\n    return str(cents)\n' });
+    const fromBase = runCli(['rank', '--repo', dir, '--base', 'HEAD', '--json', '--limit', '3']);
+    expect(fromBase.status).toBe(0);
+    const diffFile = join(tempDir(), 'change.diff');
+    writeFileSync(diffFile, git(dir, 'diff', 'HEAD'));
+    const fromDiff = runCli(['rank', '--repo', dir, '--diff', diffFile, '--json', '--limit', '3']);
+    expect(fromDiff.stdout).toBe(fromBase.stdout);
+    const out = JSON.parse(fromBase.stdout);
+    expect(out.files).toHaveLength(3);
+    expect(out.files[0].path).toBe('shop/utils.py');
+    expect(out.files[0].reasons[0]).toMatch(/^changed at lines? /);
+  });
+
+  it('seeds from an issue text', () => {
+    const dir = fixtureRepo('shop');
+    const issue = join(tempDir(), 'issue.md');
+    writeFileSync(issue, 'Calling `format_money` with negative cents prints garbage.');
+    const out = JSON.parse(runCli(['rank', '--repo', dir, '--issue-text', issue, '--json']).stdout);
+    expect(out.files[0].path).toBe('shop/utils.py');
+    expect(out.files[0].reasons).toContain('defines `format_money`, mentioned in the text');
+  });
+
+  it('is byte-identical across runs and thread counts', () => {
+    const dir = fixtureRepo('shop');
+    const one = runCli(['rank', '--repo', dir, '--changed', 'shop/models.py', '--json', '--jobs', '1']);
+    const two = runCli(['rank', '--repo', dir, '--changed', 'shop/models.py', '--json', '--jobs', '2']);
+    const again = runCli(['rank', '--repo', dir, '--changed', 'shop/models.py', '--json', '--jobs', '2']);
+    expect(one.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(again.stdout).toBe(one.stdout);
+  });
+});
+
+describe('revloop map', () => {
+  it('prints a map within the token budget', () => {
+    const dir = fixtureRepo('shop');
+    const result = runCli(['map', '--repo', dir, '--changed', 'shop/pricing.py', '--tokens', '60', '--json']);
+    expect(result.status).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out.tokens).toBeLessThanOrEqual(60);
+    expect(out.map.startsWith('shop/pricing.py:\n')).toBe(true);
+    const text = runCli(['map', '--repo', dir, '--changed', 'shop/pricing.py', '--tokens', '60']);
+    expect(text.stdout).toBe(out.map);
+  });
+});
+
+describe('bad arguments', () => {
+  const dir = fixtureRepo('shop');
+  it.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['rank', '--repo', '/nonexistent/revloop'], /--repo: \/nonexistent\/revloop is not a directory/],
+    [['rank', '--repo', dir, '--limit', 'ten'], /--limit takes a whole number/],
+    [['rank', '--repo', dir, '--bogus'], /Unknown option '--bogus'/],
+    [['rank', '--repo', dir, '--base', 'HEAD', '--diff', 'x.diff'], /either --base or --diff/],
+    [['rank', '--repo', dir, '--base', 'no-such-rev'], /--base: git diff no-such-rev failed/],
+    [['rank', '--repo', dir, '--changed', '../outside.py'], /--changed: \.\.\/outside\.py is not a path inside/],
+    [['rank', '--repo', dir, '--issue-text', '/nonexistent/issue.md'], /--issue-text: cannot read/],
+    [['map', '--repo', dir, '--tokens', '0'], /--tokens takes a whole number/],
+  ])('%j exits 2 with one line naming the problem', (args, message) => {
+    const result = runCli(args as string[]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message as RegExp);
+  });
+
+  it('prints usage and exits 2 without a command', () => {
+    const result = runCli([]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('usage: revloop');
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { buildCodeGraph } from '../../src/graph/code-graph.js';
+import { rankFiles } from '../../src/graph/rank.js';
+import { buildRepoIndex } from '../../src/parse/repo-index.js';
+import { fixtureRepo } from '../helpers/repo.js';
+
+async function shop() {
+  const dir = fixtureRepo('shop');
+  const index = await buildRepoIndex(dir);
+  return { index, graph: buildCodeGraph(index.files) };
+}
+
+describe('buildCodeGraph', () => {
+  it('has file and symbol nodes with defines, contains and name-matched references', async () => {
+    const { graph } = await shop();
+    expect(graph.getNodeAttributes('./shop/models.py')).toEqual({ kind: 'file', path: 'shop/models.py' });
+    expect(graph.getNodeAttributes('./shop/models.py::models.Order.total_price')).toMatchObject({
+      kind: 'symbol',
+      name: 'total_price',
+      symbolKind: 'method',
+      line: 22,
+      endLine: 23,
+    });
+    const edges = (source: string, target: string) =>
+      graph.directedEdges(source, target).map((e) => graph.getEdgeAttributes(e));
+    expect(
+      edges('./shop/models.py', './shop/models.py::models.Order.total_price')
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(['defines']);
+    expect(edges('./shop/models.py::models.Order', './shop/models.py::models.Order.total_price')).toMatchObject([
+      { kind: 'contains' },
+    ]);
+    expect(
+      edges('./shop/pricing.py::pricing.apply_discount', './shop/models.py::models.Order.total_price'),
+    ).toMatchObject([{ kind: 'references', refKind: 'call', name: 'total_price', provenance: 'name-match' }]);
+  });
+
+  it('discounts private names', async () => {
+    const { graph } = await shop();
+    // _slugify is never referenced; a reference to it would weigh a tenth of a public one.
+    expect(graph.inDegree('./shop/utils.py::utils._slugify')).toBe(2); // defines + contains only
+  });
+});
+
+describe('rankFiles', () => {
+  it('ranks what a changed file relies on, with reasons', async () => {
+    const { index, graph } = await shop();
+    const ranking = rankFiles(graph, index.files, {
+      changed: [{ path: 'shop/pricing.py', status: 'modified', ranges: [{ start: 7, end: 8 }] }],
+    });
+    expect(ranking.files.map((f) => f.path).slice(0, 3)).toEqual([
+      'shop/pricing.py',
+      'shop/models.py',
+      'shop/utils.py',
+    ]);
+    expect(ranking.files[0]!.reasons).toEqual(['changed at lines 7–8']);
+    expect(ranking.files[1]!.reasons[0]).toBe('`apply_discount` in shop/pricing.py calls `total_price`');
+    expect(ranking.files).toHaveLength(index.files.length);
+    expect(ranking.converged).toBe(true);
+    // The changed lines map to their enclosing definition, which ranks first among symbols.
+    expect(ranking.symbols[0]!.id).toBe('./shop/pricing.py::pricing.apply_discount');
+  });
+
+  it('ranks from identifiers and paths mentioned in a text', async () => {
+    const { index, graph } = await shop();
+    const ranking = rankFiles(graph, index.files, {
+      changed: [],
+      text: 'After `free_shipping` was added, web/money.js formats cents wrongly.',
+    });
+    const top = ranking.files.slice(0, 3).map((f) => f.path);
+    expect(top).toContain('shop/pricing.py');
+    expect(top).toContain('web/money.js');
+    // Files with no connection to the text stay at the bottom.
+    expect(ranking.files.at(-1)!.score).toBe(0);
+    expect(ranking.files.find((f) => f.path === 'web/money.js')!.reasons).toContain('mentioned in the text');
+    expect(ranking.files.find((f) => f.path === 'shop/pricing.py')!.reasons).toContain(
+      'defines `free_shipping`, mentioned in the text',
+    );
+  });
+
+  it('reports seeds that are not in the index', async () => {
+    const { index, graph } = await shop();
+    const ranking = rankFiles(graph, index.files, {
+      changed: [
+        { path: 'gone.py', status: 'deleted', ranges: [] },
+        { path: 'README.md', status: 'modified', ranges: [] },
+      ],
+    });
+    expect(ranking.unmatched).toEqual(['gone.py', 'README.md']);
+  });
+
+  it('is deterministic', async () => {
+    const a = await shop();
+    const b = await shop();
+    const seeds = { changed: [{ path: 'shop/models.py', status: 'modified' as const, ranges: [] }] };
+    expect(JSON.stringify(rankFiles(a.graph, a.index.files, seeds))).toBe(
+      JSON.stringify(rankFiles(b.graph, b.index.files, seeds)),
+    );
+  });
+});
