@@ -54,6 +54,42 @@ interface Definition {
   dir: string;
 }
 
+/** The definitions of one name, indexed by file and by directory on first use. */
+class NameDefinitions {
+  readonly all: Definition[] = [];
+  private byPath?: Map<string, Definition[]>;
+  private byDir?: Map<string, Definition[]>;
+
+  add(definition: Definition): void {
+    this.all.push(definition);
+  }
+
+  /** Same file first, then same directory, then anywhere when the name is rare enough. */
+  candidates(path: string, dir: string): Definition[] {
+    if (this.all.length === 1) return this.all;
+    if (!this.byPath) {
+      this.byPath = groupBy(this.all, (d) => d.path);
+      this.byDir = groupBy(this.all, (d) => d.dir);
+    }
+    return (
+      this.byPath.get(path) ??
+      this.byDir!.get(dir) ??
+      (this.all.length <= MAX_NAME_CANDIDATES ? this.all : [])
+    );
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 const dirOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
 /**
@@ -67,7 +103,7 @@ const dirOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndex
  */
 export function buildCodeGraph(files: readonly TaggedFile[]): CodeGraph {
   const graph: CodeGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
-  const byName = new Map<string, Definition[]>();
+  const byName = new Map<string, NameDefinitions>();
 
   for (const file of files) {
     const fileId = fileNodeId(file.path);
@@ -91,9 +127,9 @@ export function buildCodeGraph(files: readonly TaggedFile[]): CodeGraph {
           weight: 1,
           provenance: 'syntax',
         });
-        let list = byName.get(tag.name);
-        if (!list) byName.set(tag.name, (list = []));
-        list.push({ id: tag.id, path: file.path, dir });
+        let definitions = byName.get(tag.name);
+        if (!definitions) byName.set(tag.name, (definitions = new NameDefinitions()));
+        definitions.add({ id: tag.id, path: file.path, dir });
       }
     }
   }
@@ -113,11 +149,11 @@ export function buildCodeGraph(files: readonly TaggedFile[]): CodeGraph {
     for (const { source, name, refKind, count } of counts.values()) {
       const definitions = byName.get(name);
       if (!definitions) continue;
-      const targets = pickCandidates(definitions, file.path, dir);
+      const targets = definitions.candidates(file.path, dir);
       if (targets.length === 0) continue;
       let weight = ((REF_KIND_WEIGHT[refKind] ?? 1) * Math.sqrt(count)) / targets.length;
       if (isPrivateName(name)) weight *= 0.1;
-      if (definitions.length > 5) weight *= 5 / definitions.length;
+      if (definitions.all.length > 5) weight *= 5 / definitions.all.length;
       for (const target of targets) {
         if (target.id === source) continue;
         graph.addDirectedEdge(source, target.id, {
@@ -131,14 +167,6 @@ export function buildCodeGraph(files: readonly TaggedFile[]): CodeGraph {
     }
   }
   return graph;
-}
-
-function pickCandidates(definitions: Definition[], path: string, dir: string): Definition[] {
-  const sameFile = definitions.filter((d) => d.path === path);
-  if (sameFile.length > 0) return sameFile;
-  const sameDir = definitions.filter((d) => d.dir === dir);
-  if (sameDir.length > 0) return sameDir;
-  return definitions.length <= MAX_NAME_CANDIDATES ? definitions : [];
 }
 
 /** `./a.py::a.Foo.bar` → `./a.py::a.Foo`; undefined for top-level symbols. */

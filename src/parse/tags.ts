@@ -22,7 +22,11 @@ export interface Tag {
   id?: string;
 }
 
-/** Kinds that make the functions directly inside them methods. */
+/**
+ * Kinds that make the functions directly inside them methods. A `module` does
+ * so only in Ruby, where `def` in a module defines a method; a Rust `mod`
+ * holds plain functions.
+ */
 const TYPE_SCOPES = new Set([
   'class',
   'struct',
@@ -33,7 +37,6 @@ const TYPE_SCOPES = new Set([
   'enum',
   'object',
   'impl',
-  'module',
   'actor',
   'extension',
   'record',
@@ -98,7 +101,8 @@ function collect(matches: QueryMatch[]): { defs: DefCandidate[]; refs: DefCandid
       }
     }
     if (!nameNode || !role) continue;
-    const name = nameNode.text;
+    // Rust raw identifiers (`r#async`) name `async`.
+    const name = nameNode.text.startsWith('r#') ? nameNode.text.slice(2) : nameNode.text;
     if (!name || name.length > 200 || /\s/.test(name)) continue;
     const range = rangeNode ?? nameNode.parent ?? nameNode;
     const candidate: DefCandidate = {
@@ -136,7 +140,8 @@ function firstPerName<T extends DefCandidate>(items: T[], key: (item: T) => stri
  * Turns query matches into tags: resolves nesting into RepoGraph ids, makes
  * functions inside type-like scopes methods, and drops duplicate matches.
  */
-export function tagsFromMatches(path: string, matches: QueryMatch[]): Tag[] {
+export function tagsFromMatches(path: string, matches: QueryMatch[], language?: LanguageId): Tag[] {
+  const promotes = (kind: string): boolean => TYPE_SCOPES.has(kind) || (kind === 'module' && language === 'ruby');
   const { defs: rawDefs, refs: rawRefs } = collect(matches);
   const defs = firstPerName(rawDefs, (d) => `${d.nameStart}`);
   const refs = firstPerName(rawRefs, (r) => `${r.nameStart}`);
@@ -159,7 +164,7 @@ export function tagsFromMatches(path: string, matches: QueryMatch[]): Tag[] {
     let symbolKind = def.symbolKind;
     if (
       symbolKind === 'function' &&
-      (def.qualifier.length > 0 || (parent && TYPE_SCOPES.has(parent.node.symbolKind)))
+      (def.qualifier.length > 0 || (parent && promotes(parent.node.symbolKind)))
     ) {
       symbolKind = 'method';
     }
@@ -214,7 +219,7 @@ export async function extractTags(
   const t1 = performance.now();
   if (!tree) throw new Error(`tree-sitter returned no tree for ${path}`);
   try {
-    return tagsFromMatches(path, query.matches(tree.rootNode));
+    return tagsFromMatches(path, query.matches(tree.rootNode), language);
   } finally {
     tree.delete();
     if (timings) {
