@@ -71,11 +71,7 @@ class NameDefinitions {
       this.byPath = groupBy(this.all, (d) => d.path);
       this.byDir = groupBy(this.all, (d) => d.dir);
     }
-    return (
-      this.byPath.get(path) ??
-      this.byDir!.get(dir) ??
-      (this.all.length <= MAX_NAME_CANDIDATES ? this.all : [])
-    );
+    return this.byPath.get(path) ?? this.byDir!.get(dir) ?? (this.all.length <= MAX_NAME_CANDIDATES ? this.all : []);
   }
 }
 

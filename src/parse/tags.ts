@@ -162,10 +162,7 @@ export function tagsFromMatches(path: string, matches: QueryMatch[], language?: 
     stack.push({ node: def, path: ownPath });
     if (def.kind === 'scope') continue;
     let symbolKind = def.symbolKind;
-    if (
-      symbolKind === 'function' &&
-      (def.qualifier.length > 0 || (parent && promotes(parent.node.symbolKind)))
-    ) {
+    if (symbolKind === 'function' && (def.qualifier.length > 0 || (parent && promotes(parent.node.symbolKind)))) {
       symbolKind = 'method';
     }
     tags.push({
