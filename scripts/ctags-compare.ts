@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRepoIndex } from '../src/parse/repo-index.js';
-import type { LanguageId } from '../src/parse/languages.js';
+import { languageForPath, type LanguageId } from '../src/parse/languages.js';
 
 /** ctags language name → our language ids, and the ctags kinds that count as major definitions. */
 const MAJOR: Record<string, { ours: LanguageId[]; kinds: string[] }> = {
@@ -44,6 +44,13 @@ const only = values.lang ? new Set(values.lang.split(',')) : undefined;
 const index = await buildRepoIndex(root, { jobs: 1 });
 const ours = new Map<string, Set<string>>(); // path → "line\0name"
 const indexed = new Map<string, LanguageId>();
+// Files revloop failed to parse count against it: their definitions are misses.
+for (const skip of index.skipped) {
+  const language = languageForPath(skip.path);
+  if (skip.reason !== 'parse-error' || !language || (only && !only.has(language))) continue;
+  indexed.set(skip.path, language);
+  ours.set(skip.path, new Set());
+}
 for (const file of index.files) {
   if (only && !only.has(file.language)) continue;
   indexed.set(file.path, file.language);
@@ -100,7 +107,11 @@ for (const [key, row] of [...rows.entries()].sort()) {
 console.log(
   `${'all major definitions'.padEnd(34)} ${String(total).padStart(6)} ${String(found).padStart(8)}   ${total ? ((100 * found) / total).toFixed(1) : '—'}%`,
 );
-console.log(`files indexed: ${indexed.size}; skipped by revloop: ${index.skipped.length}`);
+const reasons = new Map<string, number>();
+for (const skip of index.skipped) reasons.set(skip.reason, (reasons.get(skip.reason) ?? 0) + 1);
+console.log(
+  `files compared: ${indexed.size}; skipped by revloop: ${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ') || 'none'}`,
+);
 const sample = misses.sort().slice(0, Number(values.misses));
 if (sample.length > 0) {
   console.log(`\nmisses (${misses.length}; first ${sample.length}):`);

@@ -42,7 +42,9 @@ export async function tagSource(
   try {
     tags = await extractTags(path, text, language, timings);
   } catch {
-    return { ok: false, path, reason: 'unreadable' };
+    // tree-sitter recovers from syntax errors; an exception here is a crash
+    // of the parser or the grammar, reported rather than fatal.
+    return { ok: false, path, reason: 'parse-error' };
   }
   const lines = text.split('\n');
   const signatures = new Map<number, string>();

@@ -12,6 +12,7 @@ export type SkipReason =
   | 'invalid-utf8'
   | 'unreadable'
   | 'unsupported-language'
+  | 'parse-error'
   | 'symlink'
   | 'outside-repository';
 
