@@ -85,9 +85,8 @@ export function renameWasmImports(bytes: Uint8Array, renames: Readonly<Record<st
       offset = bodyEnd;
       continue;
     }
-    let at = bodyStart;
-    let count: number;
-    [count, at] = readLeb(bytes, at);
+    const [count, countEnd] = readLeb(bytes, bodyStart);
+    let at = countEnd;
     const body: number[] = writeLeb(count);
     let changed = false;
     for (let i = 0; i < count; i++) {
