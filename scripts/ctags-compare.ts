@@ -7,7 +7,8 @@
 // them revloop finds with the same name at the same line. Prints one row per
 // language and kind, the total, and a sample of misses to look at.
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRepoIndex } from '../src/parse/repo-index.js';
 import { languageForPath, type LanguageId } from '../src/parse/languages.js';
@@ -64,6 +65,22 @@ const raw = execFileSync(
   { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] },
 );
 
+/**
+ * Tags that are ctags' mistakes rather than definitions: its `<lambda>`
+ * pseudo-tags, and Kotlin lambda parameters and loop variables that its
+ * Kotlin parser labels `method` (a real Kotlin method has `fun` on its line).
+ */
+const sourceLines = new Map<string, string[]>();
+function isCtagsNoise(tag: { name: string; kind: string; language: string; line: number }, path: string): boolean {
+  if (tag.name.startsWith('<')) return true;
+  if (tag.language === 'Kotlin' && tag.kind === 'method') {
+    let lines = sourceLines.get(path);
+    if (!lines) sourceLines.set(path, (lines = readFileSync(join(root, path), 'utf8').split('\n')));
+    return !/\bfun\b/.test(lines[tag.line - 1] ?? '');
+  }
+  return false;
+}
+
 interface Row {
   total: number;
   found: number;
@@ -84,6 +101,7 @@ for (const line of raw.split('\n')) {
   const major = MAJOR[tag.language];
   if (!major || !major.kinds.includes(tag.kind)) continue;
   const path = tag.path.replace(/^\.\//, '');
+  if (isCtagsNoise(tag, path)) continue;
   const language = indexed.get(path);
   if (!language || !major.ours.includes(language)) continue;
   const key = `${language} ${tag.kind}`;

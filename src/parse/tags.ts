@@ -101,8 +101,11 @@ function collect(matches: QueryMatch[]): { defs: DefCandidate[]; refs: DefCandid
       }
     }
     if (!nameNode || !role) continue;
-    // Rust raw identifiers (`r#async`) name `async`.
-    const name = nameNode.text.startsWith('r#') ? nameNode.text.slice(2) : nameNode.text;
+    // `(#set! name "X")` names what the source leaves unnamed (Kotlin's
+    // `companion object` is `Companion`); Rust raw identifiers (`r#async`) name `async`.
+    const setName = match.setProperties?.name;
+    const text = typeof setName === 'string' ? setName : nameNode.text;
+    const name = text.startsWith('r#') ? text.slice(2) : text;
     if (!name || name.length > 200 || /\s/.test(name)) continue;
     const range = rangeNode ?? nameNode.parent ?? nameNode;
     const candidate: DefCandidate = {
