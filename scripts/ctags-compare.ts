@@ -55,7 +55,10 @@ for (const skip of index.skipped) {
 for (const file of index.files) {
   if (only && !only.has(file.language)) continue;
   indexed.set(file.path, file.language);
-  ours.set(file.path, new Set(file.tags.filter((t) => t.kind === 'def').map((t) => `${t.line}\0${t.name}`)));
+  ours.set(
+    file.path,
+    new Set(file.tags.filter((t) => t.kind === 'def').map((t) => `${t.line}\0${comparableName(t.name, '')}`)),
+  );
 }
 
 const languages = Object.keys(MAJOR).join(',');
@@ -72,13 +75,23 @@ const raw = execFileSync(
  */
 const sourceLines = new Map<string, string[]>();
 function isCtagsNoise(tag: { name: string; kind: string; language: string; line: number }, path: string): boolean {
-  if (tag.name.startsWith('<')) return true;
+  // Pseudo-tags: `<lambda>`, and `__anonXXX` for unnamed structs, enums and lambdas.
+  if (tag.name.startsWith('<') || tag.name.startsWith('__anon')) return true;
   if (tag.language === 'Kotlin' && tag.kind === 'method') {
     let lines = sourceLines.get(path);
     if (!lines) sourceLines.set(path, (lines = readFileSync(join(root, path), 'utf8').split('\n')));
     return !/\bfun\b/.test(lines[tag.line - 1] ?? '');
   }
   return false;
+}
+
+/**
+ * Names compared without white space (ctags prints `operator ()`), and C#
+ * explicit interface members by their own name (ctags: `IEnumerable.GetEnumerator`).
+ */
+function comparableName(name: string, language: string): string {
+  const bare = name.replace(/\s+/g, '');
+  return language === 'C#' ? bare.slice(bare.lastIndexOf('.') + 1) : bare;
 }
 
 interface Row {
@@ -108,7 +121,7 @@ for (const line of raw.split('\n')) {
   const row = rows.get(key) ?? { total: 0, found: 0 };
   rows.set(key, row);
   row.total++;
-  if (ours.get(path)?.has(`${tag.line}\0${tag.name}`)) row.found++;
+  if (ours.get(path)?.has(`${tag.line}\0${comparableName(tag.name, tag.language)}`)) row.found++;
   else misses.push(`${path}:${tag.line} ${tag.kind} ${tag.name}`);
 }
 

@@ -71,6 +71,19 @@ function qualifierParts(text: string): string[] {
     .filter((part) => /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(part));
 }
 
+/**
+ * C++ operator names with white space folded as ctags prints them:
+ * `operator ()` → `operator()`, `operator  new []` → `operator new[]`,
+ * `operator bool`. Anything else (a capture that swallowed the parameters)
+ * is no name.
+ */
+export function operatorName(text: string): string | undefined {
+  const folded = text.replace(/\s+/g, ' ').replace(/ (?=\W)|(?<=\W) /g, '');
+  return /^operator(?:\(\)|\[\]|[^\w\s()[\]]+| (?:new|delete)(?:\[\])?| [\w:<>,*&]+)$/.test(folded)
+    ? folded
+    : undefined;
+}
+
 function collect(matches: QueryMatch[]): { defs: DefCandidate[]; refs: DefCandidate[] } {
   const defs: DefCandidate[] = [];
   const refs: DefCandidate[] = [];
@@ -105,8 +118,9 @@ function collect(matches: QueryMatch[]): { defs: DefCandidate[]; refs: DefCandid
     // `companion object` is `Companion`); Rust raw identifiers (`r#async`) name `async`.
     const setName = match.setProperties?.name;
     const text = typeof setName === 'string' ? setName : nameNode.text;
-    const name = text.startsWith('r#') ? text.slice(2) : text;
-    if (!name || name.length > 200 || /\s/.test(name)) continue;
+    let name = text.startsWith('r#') ? text.slice(2) : text;
+    if (/^operator\b/.test(name)) name = operatorName(name) ?? '';
+    if (!name || name.length > 200 || (/\s/.test(name) && !name.startsWith('operator '))) continue;
     const range = rangeNode ?? nameNode.parent ?? nameNode;
     const candidate: DefCandidate = {
       kind: role === 'ref' ? 'def' : role,
