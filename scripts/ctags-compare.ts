@@ -64,24 +64,38 @@ for (const file of index.files) {
 const languages = Object.keys(MAJOR).join(',');
 const raw = execFileSync(
   'ctags',
-  ['-R', '--output-format=json', '--fields=+nKl', `--languages=${languages}`, '-f', '-', '.'],
+  // .tsx goes to ctags' TypeScript parser, the nearest it has.
+  [
+    '-R',
+    '--output-format=json',
+    '--fields=+nKl',
+    `--languages=${languages}`,
+    '--langmap=TypeScript:+.tsx',
+    '-f',
+    '-',
+    '.',
+  ],
   { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] },
 );
 
 /**
- * Tags that are ctags' mistakes rather than definitions: its `<lambda>`
- * pseudo-tags, and Kotlin lambda parameters and loop variables that its
- * Kotlin parser labels `method` (a real Kotlin method has `fun` on its line).
+ * Tags that are ctags' inventions rather than definitions: pseudo-names for
+ * anonymous things, Kotlin lambda parameters and loop variables that its
+ * Kotlin parser labels `method` (a real method has `fun` on its line), and
+ * JavaScript object literals it labels `class`.
  */
 const sourceLines = new Map<string, string[]>();
 function isCtagsNoise(tag: { name: string; kind: string; language: string; line: number }, path: string): boolean {
-  // Pseudo-tags: `<lambda>`, and `__anonXXX` for unnamed structs, enums and lambdas.
-  if (tag.name.startsWith('<') || tag.name.startsWith('__anon')) return true;
-  if (tag.language === 'Kotlin' && tag.kind === 'method') {
+  // Pseudo-tags: `<lambda>`, `__anonXXX` (unnamed structs, enums, lambdas), `AnonymousFunctionXXX`.
+  if (tag.name.startsWith('<') || tag.name.startsWith('__anon') || tag.name.startsWith('Anonymous')) return true;
+  const line = (): string => {
     let lines = sourceLines.get(path);
     if (!lines) sourceLines.set(path, (lines = readFileSync(join(root, path), 'utf8').split('\n')));
-    return !/\bfun\b/.test(lines[tag.line - 1] ?? '');
-  }
+    return lines[tag.line - 1] ?? '';
+  };
+  if (tag.language === 'Kotlin' && tag.kind === 'method') return !/\bfun\b/.test(line());
+  // ctags' JavaScript "classes" include object literals and `X.prototype = {…}`.
+  if (tag.language === 'JavaScript' && tag.kind === 'class') return !/\bclass\b/.test(line());
   return false;
 }
 

@@ -1,7 +1,7 @@
 import type { TaggedFile } from '../parse/tag-file.js';
 import type { ChangedFile, Seeds } from '../context/seeds.js';
-import { fileNodeId, type CodeGraph, type EdgeAttributes } from './code-graph.js';
-import { personalizedPageRank, type SparseGraph } from './pagerank.js';
+import { fileNodeId, type CodeGraph } from './code-graph.js';
+import { personalizedPageRank } from './pagerank.js';
 
 export interface RankedFile {
   path: string;
@@ -29,34 +29,8 @@ export interface Ranking {
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const DAMPING = 0.85;
-
-/** Compiles the graph into sparse rows for the power iteration, merging parallel edges. */
-export function toSparse(graph: CodeGraph): { sparse: SparseGraph; keys: string[]; index: Map<string, number> } {
-  const keys = graph.nodes();
-  const index = new Map<string, number>();
-  keys.forEach((key, i) => index.set(key, i));
-  const rowStart = new Uint32Array(keys.length + 1);
-  const targets: number[] = [];
-  const weights: number[] = [];
-  for (let u = 0; u < keys.length; u++) {
-    rowStart[u] = targets.length;
-    const merged = new Map<number, number>();
-    graph.forEachOutEdge(keys[u]!, (_edge, attributes: EdgeAttributes, _source, target) => {
-      const v = index.get(target)!;
-      merged.set(v, (merged.get(v) ?? 0) + attributes.weight);
-    });
-    for (const [v, w] of [...merged.entries()].sort((a, b) => a[0] - b[0])) {
-      targets.push(v);
-      weights.push(w);
-    }
-  }
-  rowStart[keys.length] = targets.length;
-  return {
-    sparse: { size: keys.length, rowStart, targets: Uint32Array.from(targets), weights: Float64Array.from(weights) },
-    keys,
-    index,
-  };
-}
+/** Edges kept per file to explain its rank; two are shown. */
+const KEPT_EDGES = 6;
 
 interface SeedInfo {
   /** Node key → personalization mass. */
@@ -130,12 +104,13 @@ function seedMass(graph: CodeGraph, files: readonly TaggedFile[], seeds: Seeds):
     }
     // Identifiers the repository defines; rarer names weigh more.
     const definers = new Map<string, string[]>();
-    graph.forEachNode((key, attributes) => {
-      if (attributes.kind !== 'symbol' || !attributes.name) return;
+    for (let i = 0; i < graph.order; i++) {
+      const attributes = graph.node(i);
+      if (attributes.kind !== 'symbol' || !attributes.name) continue;
       const list = definers.get(attributes.name);
-      if (list) list.push(key);
-      else definers.set(attributes.name, [key]);
-    });
+      if (list) list.push(graph.key(i));
+      else definers.set(attributes.name, [graph.key(i)]);
+    }
     const mentioned = new Set<string>();
     for (const match of text.matchAll(IDENTIFIER)) {
       const token = match[0];
@@ -148,7 +123,7 @@ function seedMass(graph: CodeGraph, files: readonly TaggedFile[], seeds: Seeds):
       const share = (codeLike ? 1 : 0.3) / keys.length;
       for (const key of keys) {
         add(key, share);
-        because(graph.getNodeAttribute(key, 'path'), `defines \`${token}\`, mentioned in the text`);
+        because(graph.getNodeAttributes(key).path, `defines \`${token}\`, mentioned in the text`);
       }
     }
   }
@@ -193,11 +168,11 @@ const REF_VERB: Readonly<Record<string, string>> = {
  * why it is a seed, and the strongest edges that brought rank into it.
  */
 export function rankFiles(graph: CodeGraph, files: readonly TaggedFile[], seeds: Seeds): Ranking {
-  const { sparse, keys, index } = toSparse(graph);
+  const sparse = graph.toSparse();
   const { mass, reasons: seedReasons, unmatched } = seedMass(graph, files, seeds);
-  const personalization = new Float64Array(keys.length);
+  const personalization = new Float64Array(graph.order);
   for (const [key, value] of mass) {
-    const i = index.get(key);
+    const i = graph.nodeIndex(key);
     if (i !== undefined) personalization[i] = value;
   }
   const result = personalizedPageRank(sparse, personalization, { damping: DAMPING });
@@ -205,30 +180,45 @@ export function rankFiles(graph: CodeGraph, files: readonly TaggedFile[], seeds:
 
   // File score: its own node plus all its symbols.
   const fileScore = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) {
-    const path = graph.getNodeAttribute(keys[i]!, 'path');
+  for (let i = 0; i < graph.order; i++) {
+    const path = graph.node(i).path;
     fileScore.set(path, (fileScore.get(path) ?? 0) + scores[i]!);
   }
 
-  // Incoming contributions from other files: d * rank(u) * w(u→v) / W(u).
-  const outWeight = new Float64Array(keys.length);
-  for (let u = 0; u < keys.length; u++) {
+  // Incoming contributions from other files: d · rank(u) · w(u→v) / W(u).
+  // Only the strongest few edges per file are kept, then described.
+  const outWeight = new Float64Array(graph.order);
+  for (let u = 0; u < graph.order; u++) {
     for (let e = sparse.rowStart[u]!; e < sparse.rowStart[u + 1]!; e++) outWeight[u]! += sparse.weights[e]!;
   }
-  const contributions = new Map<string, Map<string, number>>();
-  graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
-    if (attributes.kind !== 'references' || sourceAttributes.path === targetAttributes.path) return;
-    const u = index.get(source)!;
-    if (outWeight[u]! <= 0) return;
-    const amount = (DAMPING * scores[u]! * attributes.weight) / outWeight[u]!;
-    if (amount <= 0) return;
-    const sourceName = sourceAttributes.kind === 'file' ? sourceAttributes.path : `\`${sourceAttributes.name}\``;
-    const where = sourceAttributes.kind === 'file' ? '' : ` in ${sourceAttributes.path}`;
-    const text = `${sourceName}${where} ${REF_VERB[attributes.refKind ?? ''] ?? 'references'} \`${attributes.name}\``;
-    let forFile = contributions.get(targetAttributes.path);
-    if (!forFile) contributions.set(targetAttributes.path, (forFile = new Map()));
-    forFile.set(text, (forFile.get(text) ?? 0) + amount);
+  const strongest = new Map<string, { edge: number; amount: number }[]>();
+  graph.forEachReferenceEdge((edge, u, v, weight) => {
+    if (outWeight[u]! <= 0 || scores[u] === 0) return;
+    const path = graph.node(v).path;
+    if (graph.node(u).path === path) return;
+    const amount = (DAMPING * scores[u]! * weight) / outWeight[u]!;
+    let best = strongest.get(path);
+    if (!best) strongest.set(path, (best = []));
+    if (best.length === KEPT_EDGES && amount <= best[KEPT_EDGES - 1]!.amount) return;
+    best.push({ edge, amount });
+    best.sort((a, b) => b.amount - a.amount || a.edge - b.edge);
+    if (best.length > KEPT_EDGES) best.pop();
   });
+  const describe = (edge: number): string => {
+    const attributes = graph.edge(edge);
+    const source = graph.node(graph.edgeSourceAt(edge));
+    const who = source.kind === 'file' ? source.path : `\`${source.name}\` in ${source.path}`;
+    return `${who} ${REF_VERB[attributes.refKind ?? ''] ?? 'references'} \`${attributes.name}\``;
+  };
+  const contributions = new Map<string, Map<string, number>>();
+  for (const [path, best] of strongest) {
+    const texts = new Map<string, number>();
+    for (const { edge, amount } of best) {
+      const text = describe(edge);
+      texts.set(text, (texts.get(text) ?? 0) + amount);
+    }
+    contributions.set(path, texts);
+  }
 
   const ranked: RankedFile[] = files.map((file) => {
     const reasons = [...(seedReasons.get(file.path) ?? [])];
@@ -242,11 +232,11 @@ export function rankFiles(graph: CodeGraph, files: readonly TaggedFile[], seeds:
   ranked.sort((a, b) => b.score - a.score || byCodeUnit(a.path, b.path));
 
   const symbols: RankedSymbol[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const attributes = graph.getNodeAttributes(keys[i]!);
+  for (let i = 0; i < graph.order; i++) {
+    const attributes = graph.node(i);
     if (attributes.kind !== 'symbol') continue;
     symbols.push({
-      id: keys[i]!,
+      id: graph.key(i),
       path: attributes.path,
       name: attributes.name!,
       symbolKind: attributes.symbolKind!,

@@ -36,7 +36,7 @@ export function loadLanguage(id: LanguageId): Promise<LoadedLanguage> {
       const spec = LANGUAGES[id];
       const wasm = renameWasmImports(readFileSync(join(grammars, spec.wasm)), LIBC_IMPORT_RENAMES);
       const language = await Language.load(wasm);
-      const source = readFileSync(join(queries, spec.query), 'utf8');
+      const source = readQuery(queries, spec.query);
       let query: Query;
       try {
         query = new Query(language, source);
@@ -48,6 +48,17 @@ export function loadLanguage(id: LanguageId): Promise<LoadedLanguage> {
     loaded.set(id, entry);
   }
   return entry;
+}
+
+/**
+ * A query file with the files it inherits prepended: a `; inherits: <id>`
+ * comment line names another language's query (TSX inherits TypeScript).
+ */
+export function readQuery(dir: string, file: string, seen: string[] = []): string {
+  if (seen.includes(file)) throw new Error(`queries/${file} inherits itself through ${seen.join(' → ')}`);
+  const text = readFileSync(join(dir, file), 'utf8');
+  const parents = [...text.matchAll(/^;\s*inherits:\s*([a-z]+)\s*$/gm)].map((m) => `${m[1]}-tags.scm`);
+  return [...parents.map((parent) => readQuery(dir, parent, [...seen, file])), text].join('\n');
 }
 
 let parser: Parser | undefined;

@@ -84,6 +84,20 @@ export function operatorName(text: string): string | undefined {
     : undefined;
 }
 
+/**
+ * One string object per distinct name in this thread: a large tree has
+ * hundreds of thousands of tags over a few tens of thousands of names, and
+ * structured cloning sends a repeated string object once.
+ */
+const interned = new Map<string, string>();
+function intern(text: string): string {
+  const seen = interned.get(text);
+  if (seen !== undefined) return seen;
+  if (interned.size > 1_000_000) interned.clear();
+  interned.set(text, text);
+  return text;
+}
+
 function collect(matches: QueryMatch[]): { defs: DefCandidate[]; refs: DefCandidate[] } {
   const defs: DefCandidate[] = [];
   const refs: DefCandidate[] = [];
@@ -97,15 +111,15 @@ function collect(matches: QueryMatch[]): { defs: DefCandidate[]; refs: DefCandid
       const captureName = capture.name;
       if (captureName.startsWith('name.definition.')) {
         role = 'def';
-        symbolKind = captureName.slice('name.definition.'.length);
+        symbolKind = intern(captureName.slice('name.definition.'.length));
         nameNode = capture.node;
       } else if (captureName.startsWith('name.reference.')) {
         role = 'ref';
-        symbolKind = captureName.slice('name.reference.'.length);
+        symbolKind = intern(captureName.slice('name.reference.'.length));
         nameNode = capture.node;
       } else if (captureName.startsWith('name.scope.')) {
         role = 'scope';
-        symbolKind = captureName.slice('name.scope.'.length);
+        symbolKind = intern(captureName.slice('name.scope.'.length));
         nameNode = capture.node;
       } else if (captureName.startsWith('definition.') || captureName.startsWith('scope.')) {
         rangeNode = capture.node;
@@ -118,7 +132,7 @@ function collect(matches: QueryMatch[]): { defs: DefCandidate[]; refs: DefCandid
     // `companion object` is `Companion`); Rust raw identifiers (`r#async`) name `async`.
     const setName = match.setProperties?.name;
     const text = typeof setName === 'string' ? setName : nameNode.text;
-    let name = text.startsWith('r#') ? text.slice(2) : text;
+    let name = intern(text.startsWith('r#') ? text.slice(2) : text);
     if (/^operator\b/.test(name)) name = operatorName(name) ?? '';
     if (!name || name.length > 200 || (/\s/.test(name) && !name.startsWith('operator '))) continue;
     const range = rangeNode ?? nameNode.parent ?? nameNode;

@@ -21,8 +21,7 @@ describe('buildCodeGraph', () => {
       line: 22,
       endLine: 23,
     });
-    const edges = (source: string, target: string) =>
-      graph.directedEdges(source, target).map((e) => graph.getEdgeAttributes(e));
+    const edges = (source: string, target: string) => graph.edgesBetween(source, target);
     expect(
       edges('./shop/models.py', './shop/models.py::models.Order.total_price')
         .map((e) => e.kind)
@@ -34,6 +33,19 @@ describe('buildCodeGraph', () => {
     expect(
       edges('./shop/pricing.py::pricing.apply_discount', './shop/models.py::models.Order.total_price'),
     ).toMatchObject([{ kind: 'references', refKind: 'call', name: 'total_price', provenance: 'name-match' }]);
+  });
+
+  it('is available as a graphology multi-directed graph with the same nodes and edges', async () => {
+    const { graph } = await shop();
+    const view = graph.toGraphology();
+    expect(view.type).toBe('directed');
+    expect(view.multi).toBe(true);
+    expect(view.order).toBe(graph.order);
+    expect(view.size).toBe(graph.size);
+    const kinds = view
+      .directedEdges('./shop/models.py', './shop/models.py::models.Order')
+      .map((e) => view.getEdgeAttributes(e).kind);
+    expect(kinds.sort()).toEqual(['contains', 'defines']);
   });
 
   it('discounts private names', async () => {
