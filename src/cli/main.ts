@@ -27,13 +27,16 @@ options:
   --base REV          changed files and lines from \`git diff REV\`
   --diff FILE         changed files and lines from a unified diff
   --issue-text FILE   free text (issue, comment) to seed from
-  --limit N           rank: how many files and symbols to print (default: all)
+  --limit N           rank: how many files and symbols to print (default: all files, 100 symbols)
   --tokens N          map: token budget (default: ${DEFAULT_MAP_TOKENS})
   --jobs N            parse threads (default: 2 on large trees)
   --json              machine-readable output on stdout
   --stats             print phase timings and peak memory to stderr (one JSON line)
   -h, --help          this text
 `;
+
+/** `rank` prints every file but, unless --limit says otherwise, only the best symbols. */
+const DEFAULT_SYMBOLS = 100;
 
 const OPTIONS = {
   repo: { type: 'string' },
@@ -141,12 +144,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     tags: analysis.index.files.reduce((n, f) => n + f.tags.length, 0),
     ...phaseStats(analysis.timings),
     graphMs: analysis.timings.graphMs,
+    peakRssAfterIndexMb: analysis.peakRssMb.index,
+    peakRssAfterGraphMb: analysis.peakRssMb.graph,
     rankMs: analysis.timings.rankMs,
   };
   const renderStart = performance.now();
   if (command === 'rank') {
     const files = analysis.ranking.files.slice(0, limit);
-    const symbols = analysis.ranking.symbols.slice(0, limit);
+    const symbols = analysis.ranking.symbols.slice(0, limit ?? DEFAULT_SYMBOLS);
     if (values.json) {
       io.stdout(`${JSON.stringify({ files, symbols }, null, 2)}\n`);
     } else {

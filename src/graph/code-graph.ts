@@ -184,30 +184,33 @@ export class CodeGraph {
       rawTargets[slot] = this.edgeTarget[e]!;
       rawWeights[slot] = this.edgeWeight[e]!;
     }
-    // Sort each row by target and merge duplicates, summing in insertion order.
-    const targets: number[] = [];
-    const weights: number[] = [];
+    // Sort each row by target and merge duplicates, summing in insertion order;
+    // merged rows are written in place (a row never grows when merged).
+    const targets = new Uint32Array(m);
+    const weights = new Float64Array(m);
     const merged = new Uint32Array(n + 1);
-    const order: number[] = [];
+    let written = 0;
+    let order = new Uint32Array(64);
     for (let u = 0; u < n; u++) {
-      merged[u] = targets.length;
+      merged[u] = written;
       const start = rowStart[u]!;
-      const end = rowStart[u + 1]!;
-      order.length = 0;
-      for (let e = start; e < end; e++) order.push(e);
-      order.sort((a, b) => rawTargets[a]! - rawTargets[b]! || a - b);
-      for (const e of order) {
+      const length = rowStart[u + 1]! - start;
+      if (length > order.length) order = new Uint32Array(length * 2);
+      const row = order.subarray(0, length);
+      for (let k = 0; k < length; k++) row[k] = start + k;
+      row.sort((a, b) => rawTargets[a]! - rawTargets[b]! || a - b);
+      for (const e of row) {
         const v = rawTargets[e]!;
-        if (targets.length > merged[u]! && targets[targets.length - 1] === v)
-          weights[weights.length - 1]! += rawWeights[e]!;
+        if (written > merged[u]! && targets[written - 1] === v) weights[written - 1]! += rawWeights[e]!;
         else {
-          targets.push(v);
-          weights.push(rawWeights[e]!);
+          targets[written] = v;
+          weights[written] = rawWeights[e]!;
+          written++;
         }
       }
     }
-    merged[n] = targets.length;
-    return { size: n, rowStart: merged, targets: Uint32Array.from(targets), weights: Float64Array.from(weights) };
+    merged[n] = written;
+    return { size: n, rowStart: merged, targets: targets.slice(0, written), weights: weights.slice(0, written) };
   }
 
   /** The same graph as a graphology MultiDirectedGraph (node keys are RepoGraph ids). */

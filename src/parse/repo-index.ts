@@ -8,6 +8,7 @@ import { languageForPath, type LanguageId } from './languages.js';
 import { tagFile, type TagFileResult, type TaggedFile } from './tag-file.js';
 import type { TagBatchRequest, TagBatchResponse } from './worker-protocol.js';
 import { newTagTimings, type TagTimings } from './tags.js';
+import { stringSharer, unpackResult } from './tag-packing.js';
 
 export interface IndexOptions {
   maxFileBytes?: number;
@@ -112,6 +113,7 @@ async function tagInWorkers(
     batches.push({ id: batches.length, root, maxBytes, files: work.slice(i, i + BATCH_SIZE) });
   }
   const answers: TagFileResult[][] = new Array(batches.length);
+  const share = stringSharer();
   let next = 0;
   const workers = Array.from({ length: jobs }, () => new Worker(script));
   try {
@@ -128,7 +130,7 @@ async function tagInWorkers(
               worker.postMessage(batch);
             };
             worker.on('message', (response: TagBatchResponse) => {
-              answers[response.id] = response.results;
+              answers[response.id] = response.results.map((result) => unpackResult(result, share));
               timings.readMs += response.timings.readMs;
               timings.parseMs += response.timings.parseMs;
               timings.queryMs += response.timings.queryMs;

@@ -1,5 +1,5 @@
 import type { LanguageId } from './languages.js';
-import type { TagFileResult } from './tag-file.js';
+import type { PackedResult } from './tag-packing.js';
 import type { TagTimings } from './tags.js';
 
 /** A batch of files for a parse worker to read and tag. */
@@ -12,6 +12,6 @@ export interface TagBatchRequest {
 
 export interface TagBatchResponse {
   id: number;
-  results: TagFileResult[];
+  results: PackedResult[];
   timings: TagTimings;
 }

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { packResult, type PackedResult } from './tag-packing.js';
 import { tagFile } from './tag-file.js';
 import { newTagTimings } from './tags.js';
 import type { TagBatchRequest, TagBatchResponse } from './worker-protocol.js';
@@ -7,12 +8,13 @@ import type { TagBatchRequest, TagBatchResponse } from './worker-protocol.js';
 const port = parentPort;
 if (port) {
   port.on('message', async (request: TagBatchRequest) => {
-    const results = [];
+    const results: PackedResult[] = [];
     const timings = newTagTimings();
     for (const [path, language] of request.files) {
-      results.push(await tagFile(request.root, path, language, request.maxBytes, timings));
+      results.push(packResult(await tagFile(request.root, path, language, request.maxBytes, timings)));
     }
     const response: TagBatchResponse = { id: request.id, results, timings };
-    port.postMessage(response);
+    const buffers = results.flatMap((r) => (r.ok ? [r.file.data.buffer as ArrayBuffer] : []));
+    port.postMessage(response, buffers);
   });
 }
