@@ -6771,6 +6771,46 @@ async function tagSource(path, text, language, timings) {
   };
 }
 
+// src/parse/tag-packing.ts
+var FIELDS = 6;
+function unpackResult(result, share) {
+  if (!result.ok) return result;
+  const { file } = result;
+  const strings = file.strings.map(share);
+  const tags = [];
+  for (let at = 0; at < file.data.length; at += FIELDS) {
+    const id = file.data[at + 5];
+    tags.push({
+      path: file.path,
+      line: file.data[at],
+      endLine: file.data[at + 1],
+      kind: file.data[at + 2] === 0 ? "def" : "ref",
+      name: strings[file.data[at + 4]],
+      symbolKind: strings[file.data[at + 3]],
+      id: id < 0 ? void 0 : strings[id]
+    });
+  }
+  return {
+    ok: true,
+    file: {
+      path: file.path,
+      language: file.language,
+      tags,
+      signatures: file.signatures,
+      lineCount: file.lineCount
+    }
+  };
+}
+function stringSharer() {
+  const seen = /* @__PURE__ */ new Map();
+  return (text) => {
+    const known = seen.get(text);
+    if (known !== void 0) return known;
+    seen.set(text, text);
+    return text;
+  };
+}
+
 // src/parse/repo-index.ts
 var PARALLEL_MIN_FILES = 400;
 var BATCH_SIZE = 32;
@@ -6830,6 +6870,7 @@ async function tagInWorkers(script, root, maxBytes, work, jobs, timings) {
     batches.push({ id: batches.length, root, maxBytes, files: work.slice(i2, i2 + BATCH_SIZE) });
   }
   const answers = new Array(batches.length);
+  const share = stringSharer();
   let next = 0;
   const workers = Array.from({ length: jobs }, () => new Worker(script));
   try {
@@ -6845,7 +6886,7 @@ async function tagInWorkers(script, root, maxBytes, work, jobs, timings) {
             worker.postMessage(batch);
           };
           worker.on("message", (response) => {
-            answers[response.id] = response.results;
+            answers[response.id] = response.results.map((result) => unpackResult(result, share));
             timings.readMs += response.timings.readMs;
             timings.parseMs += response.timings.parseMs;
             timings.queryMs += response.timings.queryMs;
@@ -11224,29 +11265,31 @@ var CodeGraph = class {
       rawTargets[slot] = this.edgeTarget[e];
       rawWeights[slot] = this.edgeWeight[e];
     }
-    const targets = [];
-    const weights = [];
+    const targets = new Uint32Array(m);
+    const weights = new Float64Array(m);
     const merged = new Uint32Array(n + 1);
-    const order = [];
+    let written = 0;
+    let order = new Uint32Array(64);
     for (let u = 0; u < n; u++) {
-      merged[u] = targets.length;
+      merged[u] = written;
       const start2 = rowStart[u];
-      const end = rowStart[u + 1];
-      order.length = 0;
-      for (let e = start2; e < end; e++) order.push(e);
-      order.sort((a, b) => rawTargets[a] - rawTargets[b] || a - b);
-      for (const e of order) {
+      const length = rowStart[u + 1] - start2;
+      if (length > order.length) order = new Uint32Array(length * 2);
+      const row = order.subarray(0, length);
+      for (let k = 0; k < length; k++) row[k] = start2 + k;
+      row.sort((a, b) => rawTargets[a] - rawTargets[b] || a - b);
+      for (const e of row) {
         const v = rawTargets[e];
-        if (targets.length > merged[u] && targets[targets.length - 1] === v)
-          weights[weights.length - 1] += rawWeights[e];
+        if (written > merged[u] && targets[written - 1] === v) weights[written - 1] += rawWeights[e];
         else {
-          targets.push(v);
-          weights.push(rawWeights[e]);
+          targets[written] = v;
+          weights[written] = rawWeights[e];
+          written++;
         }
       }
     }
-    merged[n] = targets.length;
-    return { size: n, rowStart: merged, targets: Uint32Array.from(targets), weights: Float64Array.from(weights) };
+    merged[n] = written;
+    return { size: n, rowStart: merged, targets: targets.slice(0, written), weights: weights.slice(0, written) };
   }
   /** The same graph as a graphology MultiDirectedGraph (node keys are RepoGraph ids). */
   toGraphology() {
@@ -11597,10 +11640,13 @@ function round(value) {
 
 // src/pipeline/analyze.ts
 async function analyzeRepository(root, seeds, options = {}) {
+  const peak = () => Math.round(process.resourceUsage().maxRSS / 1024);
   const index = await buildRepoIndex(root, options);
+  const afterIndex = peak();
   const t0 = performance.now();
   const graph = buildCodeGraph(index.files);
   const t1 = performance.now();
+  const afterGraph = peak();
   const ranking = rankFiles(graph, index.files, seeds);
   const t2 = performance.now();
   if (!ranking.converged)
@@ -11609,7 +11655,8 @@ async function analyzeRepository(root, seeds, options = {}) {
     index,
     graph,
     ranking,
-    timings: { ...index.timings, graphMs: t1 - t0, rankMs: t2 - t1 }
+    timings: { ...index.timings, graphMs: t1 - t0, rankMs: t2 - t1 },
+    peakRssMb: { index: afterIndex, graph: afterGraph, rank: peak() }
   };
 }
 
@@ -11627,13 +11674,14 @@ options:
   --base REV          changed files and lines from \`git diff REV\`
   --diff FILE         changed files and lines from a unified diff
   --issue-text FILE   free text (issue, comment) to seed from
-  --limit N           rank: how many files and symbols to print (default: all)
+  --limit N           rank: how many files and symbols to print (default: all files, 100 symbols)
   --tokens N          map: token budget (default: ${DEFAULT_MAP_TOKENS})
   --jobs N            parse threads (default: 2 on large trees)
   --json              machine-readable output on stdout
   --stats             print phase timings and peak memory to stderr (one JSON line)
   -h, --help          this text
 `;
+var DEFAULT_SYMBOLS = 100;
 var OPTIONS = {
   repo: { type: "string" },
   changed: { type: "string", multiple: true },
@@ -11736,12 +11784,14 @@ async function main(argv, io) {
     tags: analysis.index.files.reduce((n, f) => n + f.tags.length, 0),
     ...phaseStats(analysis.timings),
     graphMs: analysis.timings.graphMs,
+    peakRssAfterIndexMb: analysis.peakRssMb.index,
+    peakRssAfterGraphMb: analysis.peakRssMb.graph,
     rankMs: analysis.timings.rankMs
   };
   const renderStart = performance.now();
   if (command === "rank") {
     const files = analysis.ranking.files.slice(0, limit);
-    const symbols = analysis.ranking.symbols.slice(0, limit);
+    const symbols = analysis.ranking.symbols.slice(0, limit ?? DEFAULT_SYMBOLS);
     if (values.json) {
       io.stdout(`${JSON.stringify({ files, symbols }, null, 2)}
 `);

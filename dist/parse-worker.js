@@ -3,6 +3,45 @@ import { createRequire as __revloopRequire } from 'node:module'; const require =
 // src/parse/worker.ts
 import { parentPort } from "node:worker_threads";
 
+// src/parse/tag-packing.ts
+var FIELDS = 6;
+function packResult(result) {
+  if (!result.ok) return result;
+  const { file } = result;
+  const strings = [];
+  const index = /* @__PURE__ */ new Map();
+  const ref = (text) => {
+    let i2 = index.get(text);
+    if (i2 === void 0) {
+      i2 = strings.length;
+      strings.push(text);
+      index.set(text, i2);
+    }
+    return i2;
+  };
+  const data = new Int32Array(file.tags.length * FIELDS);
+  file.tags.forEach((tag, i2) => {
+    const at = i2 * FIELDS;
+    data[at] = tag.line;
+    data[at + 1] = tag.endLine;
+    data[at + 2] = tag.kind === "def" ? 0 : 1;
+    data[at + 3] = ref(tag.symbolKind);
+    data[at + 4] = ref(tag.name);
+    data[at + 5] = tag.id === void 0 ? -1 : ref(tag.id);
+  });
+  return {
+    ok: true,
+    file: {
+      path: file.path,
+      language: file.language,
+      lineCount: file.lineCount,
+      signatures: file.signatures,
+      strings,
+      data
+    }
+  };
+}
+
 // src/repo/read.ts
 import { lstatSync, openSync, readSync, closeSync, fstatSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
@@ -4408,9 +4447,10 @@ if (port) {
     const results = [];
     const timings = newTagTimings();
     for (const [path, language] of request.files) {
-      results.push(await tagFile(request.root, path, language, request.maxBytes, timings));
+      results.push(packResult(await tagFile(request.root, path, language, request.maxBytes, timings)));
     }
     const response = { id: request.id, results, timings };
-    port.postMessage(response);
+    const buffers = results.flatMap((r) => r.ok ? [r.file.data.buffer] : []);
+    port.postMessage(response, buffers);
   });
 }
