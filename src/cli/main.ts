@@ -6,6 +6,7 @@ import { DEFAULT_MAP_TOKENS, renderRepoMap } from '../context/repo-map.js';
 import { isSafeRelativePath } from '../repo/read.js';
 import { buildRepoIndex, type RepoIndex } from '../parse/repo-index.js';
 import { analyzeRepository } from '../pipeline/analyze.js';
+import { DEFAULT_HISTORY_COMMITS } from '../repo/history.js';
 import { UsageError } from './errors.js';
 
 export interface CliIo {
@@ -30,6 +31,8 @@ options:
   --limit N           rank: how many files and symbols to print (default: all files, 100 symbols)
   --tokens N          map: token budget (default: ${DEFAULT_MAP_TOKENS})
   --jobs N            parse threads (default: 2 on large trees)
+  --history N         first-parent commits to mine for co-changes (default: ${DEFAULT_HISTORY_COMMITS})
+  --no-history        do not read git history
   --json              machine-readable output on stdout
   --stats             print phase timings and peak memory to stderr (one JSON line)
   -h, --help          this text
@@ -47,6 +50,8 @@ const OPTIONS = {
   limit: { type: 'string' },
   tokens: { type: 'string' },
   jobs: { type: 'string' },
+  history: { type: 'string' },
+  'no-history': { type: 'boolean' },
   json: { type: 'boolean' },
   stats: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -136,13 +141,22 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const seeds = readSeeds(values, root, io.cwd);
   const limit = positiveInt('limit', values.limit, undefined);
   const tokens = positiveInt('tokens', values.tokens, DEFAULT_MAP_TOKENS)!;
-  const analysis = await analyzeRepository(root, seeds, { jobs, log });
+  if (values.history !== undefined && values['no-history'])
+    throw new UsageError('give either --history or --no-history');
+  const historyCommits = positiveInt('history', values.history, DEFAULT_HISTORY_COMMITS)!;
+  const analysis = await analyzeRepository(root, seeds, {
+    jobs,
+    log,
+    history: values['no-history'] ? false : { maxCommits: historyCommits },
+  });
+  for (const note of analysis.ranking.notes) log(`revloop: ${note}`);
   for (const path of analysis.ranking.unmatched) log(`revloop: warning: ${path} is not among the indexed files`);
 
   const sizes = {
     files: analysis.index.files.length,
     tags: analysis.index.files.reduce((n, f) => n + f.tags.length, 0),
     ...phaseStats(analysis.timings),
+    historyMs: analysis.timings.historyMs,
     graphMs: analysis.timings.graphMs,
     peakRssAfterIndexMb: analysis.peakRssMb.index,
     peakRssAfterGraphMb: analysis.peakRssMb.graph,
@@ -156,7 +170,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(`${JSON.stringify({ files, symbols }, null, 2)}\n`);
     } else {
       files.forEach((file, i) => {
-        io.stdout(`${String(i + 1).padStart(4)}. ${file.path}  ${file.score}\n`);
+        io.stdout(`${String(i + 1).padStart(4)}. ${file.path}  ${file.score}  ${file.role}\n`);
         for (const reason of file.reasons) io.stdout(`        ${reason}\n`);
       });
     }

@@ -8,7 +8,7 @@ const { MultiDirectedGraph } = graphology;
 
 export type NodeKind = 'file' | 'symbol' | 'external';
 export type EdgeKind = 'contains' | 'defines' | 'references' | 'imports' | 'cochanged';
-export type Provenance = 'syntax' | 'name-match';
+export type Provenance = 'syntax' | 'name-match' | 'import' | 'history';
 
 export interface NodeAttributes {
   kind: NodeKind;
@@ -26,7 +26,7 @@ export interface EdgeAttributes {
   /** For references: the reference kind (call, type, inherit, new, import) and the name used. */
   refKind?: string;
   name?: string;
-  /** How the edge was found: `syntax` (nesting) or `name-match`. */
+  /** How the edge was found: `syntax` (nesting), `name-match`, `import` (resolved through an import), `history`. */
   provenance: Provenance;
 }
 
@@ -35,7 +35,7 @@ export type GraphologyCodeGraph = InstanceType<typeof MultiDirectedGraph<NodeAtt
 export const fileNodeId = (path: string): string => `./${path}`;
 
 const EDGE_KINDS: readonly EdgeKind[] = ['contains', 'defines', 'references', 'imports', 'cochanged'];
-const PROVENANCES: readonly Provenance[] = ['syntax', 'name-match'];
+const PROVENANCES: readonly Provenance[] = ['syntax', 'name-match', 'import', 'history'];
 
 /**
  * The code graph: file and symbol nodes, typed weighted edges. It is stored
@@ -52,7 +52,7 @@ export class CodeGraph {
   private readonly edgeSource: number[] = [];
   private readonly edgeTarget: number[] = [];
   private readonly edgeWeight: number[] = [];
-  /** Packed: kind index | provenance << 3 | refKind index << 4 (0 = none). */
+  /** Packed: kind index | provenance << 3 | refKind index << 5 (0 = none). */
   private readonly edgeMeta: number[] = [];
   private readonly refKinds: string[] = [''];
   private readonly refKindIndex = new Map<string, number>();
@@ -117,7 +117,7 @@ export class CodeGraph {
     this.edgeSource.push(source);
     this.edgeTarget.push(target);
     this.edgeWeight.push(weight);
-    this.edgeMeta.push(EDGE_KINDS.indexOf(kind) | (PROVENANCES.indexOf(provenance) << 3) | (ref << 4));
+    this.edgeMeta.push(EDGE_KINDS.indexOf(kind) | (PROVENANCES.indexOf(provenance) << 3) | (ref << 5));
   }
 
   /** Calls `visit` for every edge in insertion order. */
@@ -145,6 +145,10 @@ export class CodeGraph {
     return this.edgeSource[edge]!;
   }
 
+  edgeTargetAt(edge: number): number {
+    return this.edgeTarget[edge]!;
+  }
+
   /** Calls `visit` for every `references` edge without building attribute objects (hot path). */
   forEachReferenceEdge(visit: (edge: number, source: number, target: number, weight: number) => void): void {
     const references = EDGE_KINDS.indexOf('references');
@@ -159,9 +163,9 @@ export class CodeGraph {
     const attributes: EdgeAttributes = {
       kind: EDGE_KINDS[meta & 7]!,
       weight: this.edgeWeight[e]!,
-      provenance: PROVENANCES[(meta >> 3) & 1]!,
+      provenance: PROVENANCES[(meta >> 3) & 3]!,
     };
-    const ref = meta >> 4;
+    const ref = meta >> 5;
     if (ref > 0) {
       attributes.refKind = this.refKinds[ref]!;
       attributes.name = this.attributes[this.edgeTarget[e]!]!.name;
@@ -169,20 +173,41 @@ export class CodeGraph {
     return attributes;
   }
 
-  /** Compressed rows for the power iteration; parallel edges merged, targets ascending. */
-  toSparse(): SparseGraph {
+  /**
+   * Compressed rows for the power iteration; parallel edges merged, targets
+   * ascending. `forward` follows edges as stored (towards what code relies
+   * on); `reverse` turns `references` and `imports` around (towards what
+   * relies on it) while structure (`defines`, `contains`) still leads from a
+   * file to its symbols. `cochanged` edges are left out of both walks.
+   */
+  toSparse(direction: 'forward' | 'reverse' = 'forward'): SparseGraph {
     const n = this.keys.length;
-    const m = this.edgeSource.length;
+    const flip = direction === 'reverse';
+    const contains = EDGE_KINDS.indexOf('contains');
+    const defines = EDGE_KINDS.indexOf('defines');
+    const cochanged = EDGE_KINDS.indexOf('cochanged');
+    const from: number[] = [];
+    const to: number[] = [];
+    const weight: number[] = [];
+    for (let e = 0; e < this.edgeSource.length; e++) {
+      const kind = this.edgeMeta[e]! & 7;
+      if (kind === cochanged) continue;
+      const swap = flip && kind !== contains && kind !== defines;
+      from.push(swap ? this.edgeTarget[e]! : this.edgeSource[e]!);
+      to.push(swap ? this.edgeSource[e]! : this.edgeTarget[e]!);
+      weight.push(this.edgeWeight[e]!);
+    }
+    const m = from.length;
     const rowStart = new Uint32Array(n + 1);
-    for (let e = 0; e < m; e++) rowStart[this.edgeSource[e]! + 1]!++;
+    for (let e = 0; e < m; e++) rowStart[from[e]! + 1]!++;
     for (let u = 0; u < n; u++) rowStart[u + 1]! += rowStart[u]!;
     const fill = rowStart.slice(0, n);
     const rawTargets = new Uint32Array(m);
     const rawWeights = new Float64Array(m);
     for (let e = 0; e < m; e++) {
-      const slot = fill[this.edgeSource[e]!]!++;
-      rawTargets[slot] = this.edgeTarget[e]!;
-      rawWeights[slot] = this.edgeWeight[e]!;
+      const slot = fill[from[e]!]!++;
+      rawTargets[slot] = to[e]!;
+      rawWeights[slot] = weight[e]!;
     }
     // Sort each row by target and merge duplicates, summing in insertion order;
     // merged rows are written in place (a row never grows when merged).

@@ -1,11 +1,21 @@
 import type { TaggedFile } from '../parse/tag-file.js';
-import type { ChangedFile, Seeds } from '../context/seeds.js';
-import { fileNodeId, type CodeGraph } from './code-graph.js';
-import { personalizedPageRank } from './pagerank.js';
+import type { Seeds } from '../context/seeds.js';
+import type { CoChangeHistory } from '../repo/history.js';
+import type { CodeGraph } from './code-graph.js';
+import { personalizedPageRank, type SparseGraph } from './pagerank.js';
+import { seedMass } from './personalization.js';
+
+/**
+ * Why a file is listed: `context` — what the seeds rely on (they call it,
+ * import it, use its types); `impact` — what relies on the seeds (callers,
+ * importers, tests) or historically changes with them.
+ */
+export type FileRole = 'context' | 'impact';
 
 export interface RankedFile {
   path: string;
   score: number;
+  role: FileRole;
   reasons: string[];
 }
 
@@ -23,136 +33,30 @@ export interface Ranking {
   symbols: RankedSymbol[];
   /** Seeds that named something the index does not have (deleted or skipped files). */
   unmatched: string[];
+  /** Facts the report should state (missing or shallow history, …). */
+  notes: string[];
   iterations: number;
   converged: boolean;
+}
+
+/** How much each signal counts in a file's score; each signal is a distribution over files. */
+export interface RankWeights {
+  context: number;
+  impact: number;
+  cochange: number;
+}
+
+export const DEFAULT_WEIGHTS: Readonly<RankWeights> = { context: 0.4, impact: 0.4, cochange: 0.6 };
+
+export interface RankOptions {
+  history?: CoChangeHistory;
+  weights?: Partial<RankWeights>;
 }
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const DAMPING = 0.85;
 /** Edges kept per file to explain its rank; two are shown. */
 const KEPT_EDGES = 6;
-
-interface SeedInfo {
-  /** Node key → personalization mass. */
-  mass: Map<string, number>;
-  /** File path → why it is a seed. */
-  reasons: Map<string, string[]>;
-  unmatched: string[];
-}
-
-function formatRanges(file: ChangedFile): string {
-  if (file.ranges.length === 0) return '';
-  const shown = file.ranges.slice(0, 3).map((r) => (r.start === r.end ? `${r.start}` : `${r.start}–${r.end}`));
-  const more = file.ranges.length > 3 ? `, +${file.ranges.length - 3} more` : '';
-  const plural = file.ranges.length > 1 || file.ranges[0]!.start !== file.ranges[0]!.end;
-  return ` at line${plural ? 's' : ''} ${shown.join(', ')}${more}`;
-}
-
-/** Identifiers that look like code: snake_case, camelCase, dotted, or long enough to be specific. */
-const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
-const PATH_LIKE = /[A-Za-z0-9_.\-/]+\.[A-Za-z0-9]+/g;
-
-function seedMass(graph: CodeGraph, files: readonly TaggedFile[], seeds: Seeds): SeedInfo {
-  const mass = new Map<string, number>();
-  const reasons = new Map<string, string[]>();
-  const unmatched: string[] = [];
-  const add = (key: string, value: number): void => {
-    mass.set(key, (mass.get(key) ?? 0) + value);
-  };
-  const because = (path: string, reason: string): void => {
-    const list = reasons.get(path) ?? [];
-    if (!list.includes(reason)) list.push(reason);
-    reasons.set(path, list);
-  };
-  const byPath = new Map(files.map((f) => [f.path, f]));
-
-  for (const changed of seeds.changed) {
-    const file = byPath.get(changed.path);
-    if (!file || changed.status === 'deleted') {
-      unmatched.push(changed.path);
-      continue;
-    }
-    const enclosing = new Set<string>();
-    for (const range of changed.ranges) {
-      for (const id of enclosingDefinitions(file, range.start, range.end)) enclosing.add(id);
-    }
-    if (enclosing.size === 0) add(fileNodeId(file.path), 1);
-    else {
-      add(fileNodeId(file.path), 0.5);
-      for (const id of [...enclosing].sort(byCodeUnit)) add(id, 0.5 / enclosing.size);
-    }
-    const verb =
-      changed.status === 'added' ? 'added' : changed.status === 'renamed' ? 'renamed and changed' : 'changed';
-    because(file.path, `${verb}${formatRanges(changed)}`);
-  }
-
-  if (seeds.text) {
-    const text = seeds.text;
-    // Paths: an exact repository path or a unique path suffix after a `/`.
-    const mentionedPaths = new Set<string>();
-    for (const match of text.matchAll(PATH_LIKE)) {
-      const token = match[0].replace(/^\.\//, '').replace(/[.]+$/, '');
-      if (byPath.has(token)) mentionedPaths.add(token);
-      else if (token.includes('/') || token.includes('.')) {
-        const hits = files.filter((f) => f.path.endsWith(`/${token}`));
-        if (hits.length === 1) mentionedPaths.add(hits[0]!.path);
-      }
-    }
-    for (const path of [...mentionedPaths].sort(byCodeUnit)) {
-      add(fileNodeId(path), 1);
-      because(path, 'mentioned in the text');
-    }
-    // Identifiers the repository defines; rarer names weigh more.
-    const definers = new Map<string, string[]>();
-    for (let i = 0; i < graph.order; i++) {
-      const attributes = graph.node(i);
-      if (attributes.kind !== 'symbol' || !attributes.name) continue;
-      const list = definers.get(attributes.name);
-      if (list) list.push(graph.key(i));
-      else definers.set(attributes.name, [graph.key(i)]);
-    }
-    const mentioned = new Set<string>();
-    for (const match of text.matchAll(IDENTIFIER)) {
-      const token = match[0];
-      if (token.length < 3 || mentioned.has(token)) continue;
-      const keys = definers.get(token);
-      if (!keys) continue;
-      const codeLike = /[a-z][A-Z]|_|^[A-Z][a-z]+[A-Z]/.test(token) || text.includes(`\`${token}`);
-      if (!codeLike && keys.length > 3) continue;
-      mentioned.add(token);
-      const share = (codeLike ? 1 : 0.3) / keys.length;
-      for (const key of keys) {
-        add(key, share);
-        because(graph.getNodeAttributes(key).path, `defines \`${token}\`, mentioned in the text`);
-      }
-    }
-  }
-  return { mass, reasons, unmatched };
-}
-
-/** Ids of the innermost definitions overlapping lines start..end. */
-function enclosingDefinitions(file: TaggedFile, start: number, end: number): string[] {
-  const ids: string[] = [];
-  for (const tag of file.tags) {
-    if (tag.kind !== 'def' || !tag.id) continue;
-    if (tag.line > end || tag.endLine < start) continue;
-    // Keep only innermost: drop any already-picked definition that encloses this one.
-    ids.push(tag.id);
-  }
-  const defs = file.tags.filter((t) => t.kind === 'def' && t.id && ids.includes(t.id));
-  return defs
-    .filter(
-      (outer) =>
-        !defs.some(
-          (inner) =>
-            inner !== outer &&
-            inner.line >= outer.line &&
-            inner.endLine <= outer.endLine &&
-            (inner.line > outer.line || inner.endLine < outer.endLine),
-        ),
-    )
-    .map((t) => t.id!);
-}
 
 const REF_VERB: Readonly<Record<string, string>> = {
   call: 'calls',
@@ -162,90 +66,210 @@ const REF_VERB: Readonly<Record<string, string>> = {
   import: 'imports',
 };
 
+interface Walk {
+  sparse: SparseGraph;
+  scores: Float64Array;
+  outWeight: Float64Array;
+  iterations: number;
+  converged: boolean;
+}
+
+function walk(graph: CodeGraph, direction: 'forward' | 'reverse', personalization: Float64Array): Walk {
+  const sparse = graph.toSparse(direction);
+  const result = personalizedPageRank(sparse, personalization, { damping: DAMPING });
+  const outWeight = new Float64Array(graph.order);
+  for (let u = 0; u < graph.order; u++) {
+    for (let e = sparse.rowStart[u]!; e < sparse.rowStart[u + 1]!; e++) outWeight[u]! += sparse.weights[e]!;
+  }
+  return { sparse, scores: result.scores, outWeight, iterations: result.iterations, converged: result.converged };
+}
+
+/** Per-file sums of node scores, as a map from path. */
+function perFile(graph: CodeGraph, scores: Float64Array): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < graph.order; i++) {
+    const path = graph.node(i).path;
+    out.set(path, (out.get(path) ?? 0) + scores[i]!);
+  }
+  return out;
+}
+
 /**
- * Ranks every file (and symbol) of the index by personalized PageRank from
- * the seeds; without seeds, by plain PageRank. Each file carries its reasons:
- * why it is a seed, and the strongest edges that brought rank into it.
+ * Co-change distribution from the seed files: for each seed s, the share of
+ * s's commits that also touched f, averaged over seeds with history.
  */
-export function rankFiles(graph: CodeGraph, files: readonly TaggedFile[], seeds: Seeds): Ranking {
-  const sparse = graph.toSparse();
+function coChangeScores(history: CoChangeHistory | undefined, seedFiles: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!history?.available) return out;
+  let seedsWithHistory = 0;
+  for (const seed of seedFiles) {
+    const total = history.touches.get(seed);
+    const row = history.pairs.get(seed);
+    if (!total || !row) continue;
+    seedsWithHistory++;
+    for (const [other, count] of row) out.set(other, (out.get(other) ?? 0) + count / total);
+  }
+  if (seedsWithHistory > 1) for (const [path, value] of out) out.set(path, value / seedsWithHistory);
+  return out;
+}
+
+/**
+ * Ranks every file (and symbol) of the index from the seeds. Two
+ * personalized PageRank walks start at the seeds: one along references and
+ * imports (context: what the seeds rely on), one against them (impact: what
+ * relies on the seeds); history adds how often files changed together with
+ * the seed files. Without seeds this is plain PageRank over the references:
+ * the files most of the repository relies on. Each file carries one-line
+ * reasons: why it is a seed, its strongest edges, its co-change history.
+ */
+export function rankFiles(
+  graph: CodeGraph,
+  files: readonly TaggedFile[],
+  seeds: Seeds,
+  options: RankOptions = {},
+): Ranking {
+  const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const { mass, reasons: seedReasons, unmatched } = seedMass(graph, files, seeds);
   const personalization = new Float64Array(graph.order);
   for (const [key, value] of mass) {
     const i = graph.nodeIndex(key);
     if (i !== undefined) personalization[i] = value;
   }
-  const result = personalizedPageRank(sparse, personalization, { damping: DAMPING });
-  const scores = result.scores;
+  const seeded = mass.size > 0;
+  const forward = walk(graph, 'forward', personalization);
+  // Without seeds, "what relies on the seeds" has no meaning: rank by the forward walk alone.
+  const reverse = seeded ? walk(graph, 'reverse', personalization) : undefined;
 
-  // File score: its own node plus all its symbols.
-  const fileScore = new Map<string, number>();
-  for (let i = 0; i < graph.order; i++) {
-    const path = graph.node(i).path;
-    fileScore.set(path, (fileScore.get(path) ?? 0) + scores[i]!);
-  }
+  const seedFiles = [...seedReasons.keys()].sort(byCodeUnit);
+  const context = perFile(graph, forward.scores);
+  const impact = reverse ? perFile(graph, reverse.scores) : new Map<string, number>();
+  const cochange = coChangeScores(options.history, seedFiles);
 
-  // Incoming contributions from other files: d · rank(u) · w(u→v) / W(u).
-  // Only the strongest few edges per file are kept, then described.
-  const outWeight = new Float64Array(graph.order);
-  for (let u = 0; u < graph.order; u++) {
-    for (let e = sparse.rowStart[u]!; e < sparse.rowStart[u + 1]!; e++) outWeight[u]! += sparse.weights[e]!;
-  }
-  const strongest = new Map<string, { edge: number; amount: number }[]>();
-  graph.forEachReferenceEdge((edge, u, v, weight) => {
-    if (outWeight[u]! <= 0 || scores[u] === 0) return;
-    const path = graph.node(v).path;
-    if (graph.node(u).path === path) return;
-    const amount = (DAMPING * scores[u]! * weight) / outWeight[u]!;
-    let best = strongest.get(path);
-    if (!best) strongest.set(path, (best = []));
-    if (best.length === KEPT_EDGES && amount <= best[KEPT_EDGES - 1]!.amount) return;
-    best.push({ edge, amount });
-    best.sort((a, b) => b.amount - a.amount || a.edge - b.edge);
-    if (best.length > KEPT_EDGES) best.pop();
-  });
-  const describe = (edge: number): string => {
-    const attributes = graph.edge(edge);
-    const source = graph.node(graph.edgeSourceAt(edge));
-    const who = source.kind === 'file' ? source.path : `\`${source.name}\` in ${source.path}`;
-    return `${who} ${REF_VERB[attributes.refKind ?? ''] ?? 'references'} \`${attributes.name}\``;
-  };
-  const contributions = new Map<string, Map<string, number>>();
-  for (const [path, best] of strongest) {
-    const texts = new Map<string, number>();
-    for (const { edge, amount } of best) {
-      const text = describe(edge);
-      texts.set(text, (texts.get(text) ?? 0) + amount);
-    }
-    contributions.set(path, texts);
-  }
+  const notes: string[] = [];
+  if (options.history?.note) notes.push(`history: ${options.history.note}`);
+
+  const cochangeReasons = describeCoChanges(options.history, seedFiles);
+  const contextReasons = strongestEdges(graph, forward, 'forward');
+  const impactReasons = reverse ? strongestEdges(graph, reverse, 'reverse') : new Map<string, string[]>();
 
   const ranked: RankedFile[] = files.map((file) => {
+    const c = weights.context * (context.get(file.path) ?? 0);
+    const i = weights.impact * (impact.get(file.path) ?? 0);
+    const h = weights.cochange * (cochange.get(file.path) ?? 0);
+    const score = seeded ? c + i + h : (context.get(file.path) ?? 0);
+    const role: RankedFile['role'] = i + h > c ? 'impact' : 'context';
     const reasons = [...(seedReasons.get(file.path) ?? [])];
-    const incoming = [...(contributions.get(file.path)?.entries() ?? [])]
-      .sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0]))
-      .slice(0, 2)
-      .map(([text]) => text);
-    reasons.push(...incoming);
-    return { path: file.path, score: round(fileScore.get(file.path) ?? 0), reasons };
+    const fromEdges = role === 'impact' ? impactReasons : contextReasons;
+    const otherEdges = role === 'impact' ? contextReasons : impactReasons;
+    const history = cochangeReasons.get(file.path);
+    if (role === 'impact' && history && h >= i) reasons.push(history);
+    for (const reason of [...(fromEdges.get(file.path) ?? []), ...(otherEdges.get(file.path) ?? [])]) {
+      if (reasons.length >= (seedReasons.has(file.path) ? 3 : 2)) break;
+      reasons.push(reason);
+    }
+    if (history && !reasons.includes(history) && reasons.length < 3) reasons.push(history);
+    return { path: file.path, score: round(score), role, reasons };
   });
   ranked.sort((a, b) => b.score - a.score || byCodeUnit(a.path, b.path));
 
   const symbols: RankedSymbol[] = [];
-  for (let i = 0; i < graph.order; i++) {
-    const attributes = graph.node(i);
+  for (let n = 0; n < graph.order; n++) {
+    const attributes = graph.node(n);
     if (attributes.kind !== 'symbol') continue;
+    const score = seeded
+      ? weights.context * forward.scores[n]! + weights.impact * reverse!.scores[n]!
+      : forward.scores[n]!;
     symbols.push({
-      id: graph.key(i),
+      id: graph.key(n),
       path: attributes.path,
       name: attributes.name!,
       symbolKind: attributes.symbolKind!,
       line: attributes.line!,
-      score: round(scores[i]!),
+      score: round(score),
     });
   }
   symbols.sort((a, b) => b.score - a.score || byCodeUnit(a.id, b.id));
-  return { files: ranked, symbols, unmatched, iterations: result.iterations, converged: result.converged };
+  return {
+    files: ranked,
+    symbols,
+    unmatched,
+    notes,
+    iterations: Math.max(forward.iterations, reverse?.iterations ?? 0),
+    converged: forward.converged && (reverse?.converged ?? true),
+  };
+}
+
+/**
+ * For each file, the strongest edges that carried rank into it from another
+ * file, described in one line each. Forward: "`a` in x.py calls `b`" (the
+ * file defines b). Reverse: "`main` calls `apply_discount` (shop/pricing.py)"
+ * (the file holds main, which relies on a seed-side symbol).
+ */
+function strongestEdges(graph: CodeGraph, run: Walk, direction: 'forward' | 'reverse'): Map<string, string[]> {
+  const best = new Map<string, { edge: number; amount: number }[]>();
+  graph.forEachReferenceEdge((edge, u, v, weight) => {
+    // In the reverse walk rank flows from v (the referenced) to u (the referrer).
+    const [from, to] = direction === 'forward' ? [u, v] : [v, u];
+    if (run.outWeight[from]! <= 0 || run.scores[from] === 0) return;
+    const path = graph.node(to).path;
+    if (graph.node(from).path === path) return;
+    const amount = (DAMPING * run.scores[from]! * weight) / run.outWeight[from]!;
+    let list = best.get(path);
+    if (!list) best.set(path, (list = []));
+    if (list.length === KEPT_EDGES && amount <= list[KEPT_EDGES - 1]!.amount) return;
+    list.push({ edge, amount });
+    list.sort((a, b) => b.amount - a.amount || a.edge - b.edge);
+    if (list.length > KEPT_EDGES) list.pop();
+  });
+  const out = new Map<string, string[]>();
+  for (const [path, list] of best) {
+    const texts = new Map<string, number>();
+    for (const { edge, amount } of list) {
+      const text = describeEdge(graph, edge, direction);
+      texts.set(text, (texts.get(text) ?? 0) + amount);
+    }
+    out.set(
+      path,
+      [...texts]
+        .sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0]))
+        .slice(0, 2)
+        .map(([text]) => text),
+    );
+  }
+  return out;
+}
+
+function describeEdge(graph: CodeGraph, edge: number, direction: 'forward' | 'reverse'): string {
+  const attributes = graph.edge(edge);
+  const source = graph.node(graph.edgeSourceAt(edge));
+  const verb = REF_VERB[attributes.refKind ?? ''] ?? 'references';
+  if (direction === 'forward') {
+    const who = source.kind === 'file' ? source.path : `\`${source.name}\` in ${source.path}`;
+    return `${who} ${verb} \`${attributes.name}\``;
+  }
+  const target = graph.node(graph.edgeTargetAt(edge));
+  const who = source.kind === 'file' ? 'top-level code' : `\`${source.name}\``;
+  return `${who} ${verb} \`${attributes.name}\` (${target.path})`;
+}
+
+function describeCoChanges(history: CoChangeHistory | undefined, seedFiles: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!history?.available) return out;
+  const best = new Map<string, { seed: string; count: number; total: number }>();
+  for (const seed of seedFiles) {
+    const total = history.touches.get(seed) ?? 0;
+    for (const [other, count] of history.pairs.get(seed) ?? []) {
+      const seen = best.get(other);
+      if (!seen || count / total > seen.count / seen.total) best.set(other, { seed, count, total });
+    }
+  }
+  for (const [path, { seed, count, total }] of best) {
+    out.set(
+      path,
+      `changed together with ${seed} in ${count} of the ${total} recent commit${total === 1 ? '' : 's'} touching it`,
+    );
+  }
+  return out;
 }
 
 /** Scores are printed with 6 significant digits: stable, and enough to order. */

@@ -1,35 +1,67 @@
-import { buildCodeGraph, type CodeGraph } from '../graph/code-graph.js';
-import { rankFiles, type Ranking } from '../graph/rank.js';
+import { buildCodeGraph, fileNodeId, type CodeGraph } from '../graph/code-graph.js';
+import { rankFiles, type RankWeights, type Ranking } from '../graph/rank.js';
 import { buildRepoIndex, type IndexOptions, type RepoIndex } from '../parse/repo-index.js';
+import { mineCoChanges, type CoChangeHistory, type HistoryOptions } from '../repo/history.js';
 import type { Seeds } from '../context/seeds.js';
+
+export interface AnalyzeOptions extends IndexOptions {
+  /** Git history mining; `false` turns it off. */
+  history?: false | HistoryOptions;
+  weights?: Partial<RankWeights>;
+}
 
 export interface Analysis {
   index: RepoIndex;
   graph: CodeGraph;
+  history: CoChangeHistory | undefined;
   ranking: Ranking;
-  timings: RepoIndex['timings'] & { graphMs: number; rankMs: number };
+  timings: RepoIndex['timings'] & { historyMs: number; graphMs: number; rankMs: number };
   /** Peak resident set size (MB) at the end of each phase: where memory goes. */
   peakRssMb: { index: number; graph: number; rank: number };
 }
 
-/** list → parse → graph → rank: the retrieval half of every revloop command. */
-export async function analyzeRepository(root: string, seeds: Seeds, options: IndexOptions = {}): Promise<Analysis> {
+/** Co-changes seen at least this often become graph edges (the ranking reads every count). */
+const MIN_COCHANGE_EDGE = 2;
+
+/** list → parse → history → graph → rank: the retrieval half of every revloop command. */
+export async function analyzeRepository(root: string, seeds: Seeds, options: AnalyzeOptions = {}): Promise<Analysis> {
   const peak = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
   const index = await buildRepoIndex(root, options);
   const afterIndex = peak();
   const t0 = performance.now();
-  const graph = buildCodeGraph(index.files);
+  const history =
+    options.history === false
+      ? undefined
+      : mineCoChanges(root, new Set(index.files.map((f) => f.path)), options.history);
   const t1 = performance.now();
-  const afterGraph = peak();
-  const ranking = rankFiles(graph, index.files, seeds);
+  const graph = buildCodeGraph(index.files);
+  if (history) addCoChangeEdges(graph, history);
   const t2 = performance.now();
+  const afterGraph = peak();
+  const ranking = rankFiles(graph, index.files, seeds, { history, weights: options.weights });
+  const t3 = performance.now();
   if (!ranking.converged)
     options.log?.(`revloop: ranking stopped after ${ranking.iterations} iterations without converging`);
   return {
     index,
     graph,
+    history,
     ranking,
-    timings: { ...index.timings, graphMs: t1 - t0, rankMs: t2 - t1 },
+    timings: { ...index.timings, historyMs: t1 - t0, graphMs: t2 - t1, rankMs: t3 - t2 },
     peakRssMb: { index: afterIndex, graph: afterGraph, rank: peak() },
   };
+}
+
+/** `cochanged` edges a → b weighted by the share of a's commits that also touched b. */
+function addCoChangeEdges(graph: CodeGraph, history: CoChangeHistory): void {
+  for (const [a, row] of [...history.pairs].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+    const from = graph.nodeIndex(fileNodeId(a));
+    const total = history.touches.get(a) ?? 0;
+    if (from === undefined || total === 0) continue;
+    for (const [b, count] of [...row].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+      const to = graph.nodeIndex(fileNodeId(b));
+      if (to !== undefined && count >= MIN_COCHANGE_EDGE)
+        graph.addEdge(from, to, 'cochanged', count / total, 'history');
+    }
+  }
 }

@@ -38,7 +38,12 @@ describe('revloop rank', () => {
     const out = JSON.parse(result.stdout);
     expect(Object.keys(out)).toEqual(['files', 'symbols']);
     expect(out.files).toHaveLength(8);
-    expect(out.files[0]).toEqual({ path: 'shop/pricing.py', score: expect.any(Number), reasons: ['changed'] });
+    expect(out.files[0]).toEqual({
+      path: 'shop/pricing.py',
+      score: expect.any(Number),
+      role: expect.stringMatching(/^(context|impact)$/),
+      reasons: ['changed'],
+    });
     expect(out.files[1].path).toBe('shop/models.py');
     for (let i = 1; i < out.files.length; i++)
       expect(out.files[i - 1].score).toBeGreaterThanOrEqual(out.files[i].score);
@@ -112,6 +117,8 @@ describe('bad arguments', () => {
     [['rank', '--repo', dir, '--changed', '../outside.py'], /--changed: \.\.\/outside\.py is not a path inside/],
     [['rank', '--repo', dir, '--issue-text', '/nonexistent/issue.md'], /--issue-text: cannot read/],
     [['map', '--repo', dir, '--tokens', '0'], /--tokens takes a whole number/],
+    [['rank', '--repo', dir, '--history', '5', '--no-history'], /either --history or --no-history/],
+    [['rank', '--repo', dir, '--history', 'all'], /--history takes a whole number/],
   ])('%j exits 2 with one line naming the problem', (args, message) => {
     const result = runCli(args as string[]);
     expect(result.status).toBe(2);

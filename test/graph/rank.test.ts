@@ -56,18 +56,25 @@ describe('buildCodeGraph', () => {
 });
 
 describe('rankFiles', () => {
-  it('ranks what a changed file relies on, with reasons', async () => {
+  it('ranks what a changed file relies on and what relies on it, with roles and reasons', async () => {
     const { index, graph } = await shop();
     const ranking = rankFiles(graph, index.files, {
       changed: [{ path: 'shop/pricing.py', status: 'modified', ranges: [{ start: 7, end: 8 }] }],
     });
-    expect(ranking.files.map((f) => f.path).slice(0, 3)).toEqual([
-      'shop/pricing.py',
-      'shop/models.py',
-      'shop/utils.py',
-    ]);
+    const byPath = new Map(ranking.files.map((f) => [f.path, f]));
+    expect(ranking.files[0]!.path).toBe('shop/pricing.py');
     expect(ranking.files[0]!.reasons).toEqual(['changed at lines 7–8']);
-    expect(ranking.files[1]!.reasons[0]).toBe('`apply_discount` in shop/pricing.py calls `total_price`');
+    // Context: what the change relies on.
+    expect(byPath.get('shop/models.py')!.role).toBe('context');
+    expect(byPath.get('shop/models.py')!.reasons[0]).toBe('`apply_discount` in shop/pricing.py calls `total_price`');
+    expect(byPath.get('shop/utils.py')!.role).toBe('context');
+    // Impact: what relies on the change.
+    expect(byPath.get('shop/cli.py')!.role).toBe('impact');
+    expect(byPath.get('shop/cli.py')!.reasons).toContain('`main` calls `apply_discount` (shop/pricing.py)');
+    expect(byPath.get('tests/test_pricing.py')!.role).toBe('impact');
+    // Everything connected outranks what is not.
+    const top = ranking.files.slice(1, 5).map((f) => f.path);
+    expect(top.sort()).toEqual(['shop/cli.py', 'shop/models.py', 'shop/utils.py', 'tests/test_pricing.py']);
     expect(ranking.files).toHaveLength(index.files.length);
     expect(ranking.converged).toBe(true);
     // The changed lines map to their enclosing definition, which ranks first among symbols.

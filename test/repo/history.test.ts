@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { buildCodeGraph } from '../../src/graph/code-graph.js';
+import { rankFiles } from '../../src/graph/rank.js';
+import { buildRepoIndex } from '../../src/parse/repo-index.js';
+import { mineCoChanges } from '../../src/repo/history.js';
+import { fixtureRepo, git, tempDir, writeFiles } from '../helpers/repo.js';
+
+/** The shop fixture plus history: pricing.py and web/money.js changed together three times. */
+function shopWithHistory(): string {
+  const dir = fixtureRepo('shop');
+  for (let i = 1; i <= 3; i++) {
+    writeFiles(dir, {
+      'shop/pricing.py': `${'# tweak\n'.repeat(i)}from .models import Order\n\nDISCOUNT_RATE = ${10 + i}\n`,
+      'web/money.js': `export function formatMoney(cents) {\n  return ${i};\n}\n`,
+    });
+    git(dir, 'commit', '-qam', `change ${i}`);
+  }
+  writeFiles(dir, { 'shop/pricing.py': 'DISCOUNT_RATE = 99\n' });
+  git(dir, 'commit', '-qam', 'pricing alone');
+  return dir;
+}
+
+describe('mineCoChanges', () => {
+  it('counts first-parent commits per file and per pair, skipping the root commit', () => {
+    const dir = shopWithHistory();
+    const history = mineCoChanges(dir, new Set(['shop/pricing.py', 'web/money.js', 'shop/models.py']));
+    expect(history.available).toBe(true);
+    expect(history.commits).toBe(5);
+    expect(history.skippedLarge).toBe(1);
+    expect(history.touches.get('shop/pricing.py')).toBe(4);
+    expect(history.touches.get('web/money.js')).toBe(3);
+    expect(history.pairs.get('shop/pricing.py')?.get('web/money.js')).toBe(3);
+    expect(history.pairs.get('web/money.js')?.get('shop/pricing.py')).toBe(3);
+    expect(history.touches.has('shop/models.py')).toBe(false);
+  });
+
+  it('reads history as of a given revision only', () => {
+    const dir = shopWithHistory();
+    const history = mineCoChanges(dir, new Set(['shop/pricing.py', 'web/money.js']), { rev: 'HEAD~3' });
+    expect(history.commits).toBe(2);
+    expect(history.touches.get('shop/pricing.py')).toBe(1);
+  });
+
+  it('skips commits that touch more files than the limit', () => {
+    const dir = shopWithHistory();
+    const history = mineCoChanges(dir, new Set(['shop/pricing.py', 'web/money.js']), { maxFilesPerCommit: 1 });
+    expect(history.pairs.size).toBe(0);
+    expect(history.skippedLarge).toBe(4);
+  });
+
+  it('says so when there is no history or only a shallow one', () => {
+    const plain = tempDir();
+    expect(mineCoChanges(plain, new Set())).toMatchObject({
+      available: false,
+      note: expect.stringMatching(/no git history/),
+    });
+    const dir = shopWithHistory();
+    const shallow = tempDir();
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${dir}`, shallow]);
+    const history = mineCoChanges(shallow, new Set(['shop/pricing.py']));
+    expect(history.shallow).toBe(true);
+    expect(history.note).toMatch(/shallow clone/);
+  });
+});
+
+describe('ranking with history', () => {
+  it('ranks files that change with the seed and says why', async () => {
+    const dir = shopWithHistory();
+    const index = await buildRepoIndex(dir);
+    const history = mineCoChanges(dir, new Set(index.files.map((f) => f.path)));
+    const graph = buildCodeGraph(index.files);
+    const seeds = { changed: [{ path: 'shop/pricing.py', status: 'modified' as const, ranges: [] }] };
+    const withHistory = rankFiles(graph, index.files, seeds, { history });
+    const money = withHistory.files.find((f) => f.path === 'web/money.js')!;
+    expect(money.role).toBe('impact');
+    expect(money.reasons).toContain('changed together with shop/pricing.py in 3 of the 4 recent commits touching it');
+    const without = rankFiles(graph, index.files, seeds);
+    const position = (r: typeof without) => r.files.findIndex((f) => f.path === 'web/money.js');
+    expect(position(withHistory)).toBeLessThan(position(without));
+    expect(position(withHistory)).toBe(1);
+  });
+});
