@@ -1,0 +1,185 @@
+/**
+ * Go: panics and fatal errors with goroutine dumps (the panicking
+ * goroutine's stack only), `go test` failures (`--- FAIL:` with the
+ * `file_test.go:12: message` lines the test logged) and timeouts.
+ */
+import { frameAt, num } from '../frame-paths.js';
+import type { Frame } from '../types.js';
+import { type Candidate, type LogParser, PRIORITY } from './candidate.js';
+
+const PANIC = /^(panic|fatal error): (.*?)\s*$/;
+const GOROUTINE = /^goroutine \d+ \[[^\]]*\]:\s*$/;
+const LOCATION =
+  /^\s+(\S.*?\.(?:go|s|c)):(\d+)(?: \+0x[0-9a-f]+)?(?: fp=0x[0-9a-f]+ sp=0x[0-9a-f]+ pc=0x[0-9a-f]+)?\s*$/;
+const FAIL = /^(\s*)--- FAIL: (\S+) \((?:[\d.]+s|unknown)\)\s*$/;
+const RUN = /^=== (?:RUN|CONT|PAUSE|NAME)\s+(\S+)\s*$/;
+/** What `t.Errorf` prints: `    file_test.go:12: message`. */
+const TEST_LOG = /^(\s+)([\w.-]+\.go):(\d+): (.*)$/;
+const PACKAGE_RESULT = /^(?:FAIL|ok|---)\s+(\S+)\s+(?:[\d.]+s|\(cached\)|\[build failed\]|\[setup failed\])/;
+const TIMEOUT = /^panic: test timed out after (\S+)/;
+
+/** Function names that belong to the Go runtime and standard library. */
+const GO_STD_PACKAGE =
+  /^(?:runtime|testing|reflect|sync|internal|syscall|os|net|io|fmt|errors|encoding|context|time|sort|strings|strconv|bytes|bufio|crypto|math|path|regexp|unicode|log|flag)(?:[./]|$)/;
+
+/** `example.com/shop/store.(*Store).Price(...)` → `example.com/shop/store`. */
+export function goPackageOf(fn: string): string | null {
+  const name = fn.replace(/^created by /, '').replace(/ in goroutine \d+$/, '');
+  const slash = name.lastIndexOf('/');
+  const dot = name.indexOf('.', slash + 1);
+  return dot === -1 ? null : name.slice(0, dot);
+}
+
+function goFunction(line: string): string | null {
+  const text = line.trim();
+  if (text.startsWith('created by ')) return text.slice('created by '.length).replace(/ in goroutine \d+$/, '');
+  const match = /^(.+?)(?:\((?:[^()]|\([^()]*\))*\))?$/.exec(text);
+  return match ? match[1]! : null;
+}
+
+function goFrame(fn: string | null, path: string, line: number | null): Frame {
+  const pkg = fn ? goPackageOf(fn) : null;
+  const std = pkg !== null && !pkg.includes('.') && GO_STD_PACKAGE.test(pkg);
+  const frame = frameAt(path, line, null, fn, std || (fn !== null && GO_STD_PACKAGE.test(fn) && !fn.includes('/')));
+  if (pkg && !frame.external) frame.goPackage = pkg;
+  return frame;
+}
+
+/** The stack of the goroutine whose header is at `start`: function lines each followed by a location line. */
+function readGoroutine(lines: readonly string[], start: number): { frames: Frame[]; end: number } {
+  const frames: Frame[] = [];
+  let end = start;
+  let fn: string | null = null;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '' || GOROUTINE.test(line)) break;
+    const location = LOCATION.exec(line);
+    if (location) {
+      frames.push(goFrame(fn, location[1]!, num(location[2])));
+      fn = null;
+      end = i;
+      continue;
+    }
+    if (/^\S/.test(line) && !/^\s*\.\.\.additional frames elided\.\.\./.test(line)) {
+      fn = goFunction(line);
+      end = i;
+      continue;
+    }
+    // Interleaved output would be unindented and is taken as a function name
+    // only until the next location line; anything else ends the stack.
+    break;
+  }
+  return { frames, end };
+}
+
+/** Go test file names are package-relative: remember the package from the `FAIL\tpkg` line that closes the run. */
+function packageAfter(lines: readonly string[], from: number): string | null {
+  for (let i = from; i < Math.min(lines.length, from + 2000); i++) {
+    const match = PACKAGE_RESULT.exec(lines[i]!);
+    if (match && match[1]!.includes('/')) return match[1]!;
+    if (match && /^[\w.-]+$/.test(match[1]!) && !/^\d/.test(match[1]!)) return match[1]!;
+  }
+  return null;
+}
+
+interface TestLogs {
+  lines: { path: string; line: number; message: string; index: number }[];
+}
+
+export const parseGo: LogParser = (lines) => {
+  const out: Candidate[] = [];
+  const logs = new Map<string, TestLogs>();
+  const failed: { name: string; index: number }[] = [];
+  let current: string | null = null;
+  // Test names by indentation depth of their `--- FAIL:` line (non-verbose
+  // output nests subtests' logs under the parent's FAIL line).
+  const byDepth: string[] = [];
+  const claimed = new Set<string>();
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const panic = PANIC.exec(line);
+    if (panic) {
+      const header = lines.slice(i + 1, i + 40).findIndex((l) => GOROUTINE.test(l));
+      if (header === -1) continue;
+      const stack = readGoroutine(lines, i + 1 + header);
+      const timeout = TIMEOUT.exec(line);
+      let test: string | null = null;
+      let start = i;
+      if (timeout) {
+        // `running tests:` lists the tests still running when the alarm fired.
+        const running = lines.slice(i + 1, i + 1 + header).find((l) => /^\s+Test\S* \(/.test(l));
+        test = running ? running.trim().replace(/ \(.*$/, '') : null;
+      } else {
+        for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
+          const fail = FAIL.exec(lines[j]!);
+          if (fail) {
+            test = fail[2]!;
+            start = j;
+            break;
+          }
+        }
+      }
+      if (test) claimed.add(test);
+      out.push({
+        kind: timeout ? 'timeout' : 'panic',
+        message: panic[2]!.replace(/\s*\[recovered[^\]]*\]$/, ''),
+        test,
+        frames: stack.frames,
+        start,
+        end: stack.end,
+        priority: PRIORITY.trace,
+      });
+      i = stack.end;
+      continue;
+    }
+    const run = RUN.exec(line);
+    if (run) {
+      current = run[1]!;
+      continue;
+    }
+    const fail = FAIL.exec(line);
+    if (fail) {
+      const depth = fail[1]!.length / 4;
+      byDepth[depth] = fail[2]!;
+      byDepth.length = depth + 1;
+      current = null;
+      failed.push({ name: fail[2]!, index: i });
+      continue;
+    }
+    const logged = TEST_LOG.exec(line);
+    if (logged) {
+      // Verbose output logs under `=== RUN`; plain output under `--- FAIL:`, one indent deeper.
+      const depth = logged[1]!.replace(/\t/g, '    ').length / 4 - 1;
+      const owner = current ?? byDepth[Math.max(0, Math.floor(depth))] ?? null;
+      if (!owner) continue;
+      const entry = logs.get(owner) ?? { lines: [] };
+      entry.lines.push({ path: logged[2]!, line: Number(logged[3]), message: logged[4]!.trim(), index: i });
+      logs.set(owner, entry);
+    }
+  }
+
+  for (const { name, index } of failed) {
+    const entry = logs.get(name);
+    if (!entry || claimed.has(name)) continue;
+    claimed.add(name);
+    const pkg = packageAfter(lines, index);
+    const frames = entry.lines.map((l) => {
+      const frame = frameAt(l.path, l.line, null, null);
+      if (pkg) frame.goPackage = pkg;
+      return frame;
+    });
+    const first = entry.lines[0]!;
+    const last = entry.lines[entry.lines.length - 1]!;
+    out.push({
+      kind: 'test-failure',
+      message: first.message,
+      test: name,
+      frames,
+      start: Math.min(first.index, index),
+      end: Math.max(last.index, index),
+      priority: PRIORITY.runner,
+    });
+  }
+  return out;
+};
