@@ -1,6 +1,7 @@
 import graphology from 'graphology';
 import type { TaggedFile } from '../parse/tag-file.js';
 import type { Tag } from '../parse/tags.js';
+import { FileLookup, resolveImport } from './imports.js';
 import type { SparseGraph } from './pagerank.js';
 
 // graphology ships CommonJS with a default export; this is its multi-directed class.
@@ -30,9 +31,13 @@ export interface EdgeAttributes {
   provenance: Provenance;
 }
 
+type EdgeVisitor = (edge: number, source: number, target: number, weight: number) => void;
+
 export type GraphologyCodeGraph = InstanceType<typeof MultiDirectedGraph<NodeAttributes, EdgeAttributes>>;
 
 export const fileNodeId = (path: string): string => `./${path}`;
+/** A module outside the repository (standard library, dependency), as RepoGraph names it. */
+export const externalNodeId = (module: string): string => `<external>::${module}`;
 
 const EDGE_KINDS: readonly EdgeKind[] = ['contains', 'defines', 'references', 'imports', 'cochanged'];
 const PROVENANCES: readonly Provenance[] = ['syntax', 'name-match', 'import', 'history'];
@@ -150,10 +155,19 @@ export class CodeGraph {
   }
 
   /** Calls `visit` for every `references` edge without building attribute objects (hot path). */
-  forEachReferenceEdge(visit: (edge: number, source: number, target: number, weight: number) => void): void {
-    const references = EDGE_KINDS.indexOf('references');
+  forEachReferenceEdge(visit: EdgeVisitor): void {
+    this.forEachEdgeOfKinds(['references'], visit);
+  }
+
+  /** Calls `visit` for every `references` and `imports` edge: what one piece of code relies on. */
+  forEachDependencyEdge(visit: EdgeVisitor): void {
+    this.forEachEdgeOfKinds(['references', 'imports'], visit);
+  }
+
+  private forEachEdgeOfKinds(kinds: EdgeKind[], visit: EdgeVisitor): void {
+    const wanted = kinds.map((kind) => EDGE_KINDS.indexOf(kind));
     for (let e = 0; e < this.edgeSource.length; e++) {
-      if ((this.edgeMeta[e]! & 7) === references)
+      if (wanted.includes(this.edgeMeta[e]! & 7))
         visit(e, this.edgeSource[e]!, this.edgeTarget[e]!, this.edgeWeight[e]!);
     }
   }
@@ -168,7 +182,8 @@ export class CodeGraph {
     const ref = meta >> 5;
     if (ref > 0) {
       attributes.refKind = this.refKinds[ref]!;
-      attributes.name = this.attributes[this.edgeTarget[e]!]!.name;
+      const target = this.attributes[this.edgeTarget[e]!]!;
+      attributes.name = target.name ?? target.path;
     }
     return attributes;
   }
@@ -186,28 +201,33 @@ export class CodeGraph {
     const contains = EDGE_KINDS.indexOf('contains');
     const defines = EDGE_KINDS.indexOf('defines');
     const cochanged = EDGE_KINDS.indexOf('cochanged');
-    const from: number[] = [];
-    const to: number[] = [];
-    const weight: number[] = [];
-    for (let e = 0; e < this.edgeSource.length; e++) {
+    const total = this.edgeSource.length;
+    // -1: edge left out of this walk; 0: followed as stored; 1: followed backwards.
+    const orientation = (e: number): -1 | 0 | 1 => {
       const kind = this.edgeMeta[e]! & 7;
-      if (kind === cochanged) continue;
-      const swap = flip && kind !== contains && kind !== defines;
-      from.push(swap ? this.edgeTarget[e]! : this.edgeSource[e]!);
-      to.push(swap ? this.edgeSource[e]! : this.edgeTarget[e]!);
-      weight.push(this.edgeWeight[e]!);
-    }
-    const m = from.length;
+      if (kind === cochanged) return -1;
+      return flip && kind !== contains && kind !== defines ? 1 : 0;
+    };
     const rowStart = new Uint32Array(n + 1);
-    for (let e = 0; e < m; e++) rowStart[from[e]! + 1]!++;
+    let m = 0;
+    for (let e = 0; e < total; e++) {
+      const o = orientation(e);
+      if (o < 0) continue;
+      rowStart[(o === 0 ? this.edgeSource[e]! : this.edgeTarget[e]!) + 1]!++;
+      m++;
+    }
     for (let u = 0; u < n; u++) rowStart[u + 1]! += rowStart[u]!;
     const fill = rowStart.slice(0, n);
     const rawTargets = new Uint32Array(m);
     const rawWeights = new Float64Array(m);
-    for (let e = 0; e < m; e++) {
-      const slot = fill[from[e]!]!++;
-      rawTargets[slot] = to[e]!;
-      rawWeights[slot] = weight[e]!;
+    for (let e = 0; e < total; e++) {
+      const o = orientation(e);
+      if (o < 0) continue;
+      const [from, to] =
+        o === 0 ? [this.edgeSource[e]!, this.edgeTarget[e]!] : [this.edgeTarget[e]!, this.edgeSource[e]!];
+      const slot = fill[from]!++;
+      rawTargets[slot] = to;
+      rawWeights[slot] = this.edgeWeight[e]!;
     }
     // Sort each row by target and merge duplicates, summing in insertion order;
     // merged rows are written in place (a row never grows when merged).
@@ -271,6 +291,13 @@ interface Definition {
   dir: string;
 }
 
+interface Candidates {
+  definitions: Definition[];
+  provenance: Provenance;
+  /** Confidence in the resolution, applied to the edge weight. */
+  factor: number;
+}
+
 /** The definitions of one name, indexed by file and by directory on first use. */
 class NameDefinitions {
   readonly all: Definition[] = [];
@@ -281,14 +308,27 @@ class NameDefinitions {
     this.all.push(definition);
   }
 
-  /** Same file first, then same directory, then anywhere when the name is rare enough. */
-  candidates(path: string, dir: string): Definition[] {
-    if (this.all.length === 1) return this.all;
+  /**
+   * Where a name used in `path` is defined: in the same file; else in files
+   * it imports (resolved, so precise); else in the same directory (a Go or
+   * Java package); else anywhere, when the name is rare enough — a guess,
+   * weighted down.
+   */
+  candidates(path: string, dir: string, imported: ReadonlySet<string>): Candidates | undefined {
     if (!this.byPath) {
       this.byPath = groupBy(this.all, (d) => d.path);
       this.byDir = groupBy(this.all, (d) => d.dir);
     }
-    return this.byPath.get(path) ?? this.byDir!.get(dir) ?? (this.all.length <= MAX_NAME_CANDIDATES ? this.all : []);
+    const local = this.byPath.get(path);
+    if (local) return { definitions: local, provenance: 'syntax', factor: 1 };
+    if (imported.size > 0) {
+      const viaImports = this.all.filter((d) => imported.has(d.path));
+      if (viaImports.length > 0) return { definitions: viaImports, provenance: 'import', factor: 1 };
+    }
+    const sameDir = this.byDir!.get(dir);
+    if (sameDir) return { definitions: sameDir, provenance: 'name-match', factor: 0.8 };
+    if (this.all.length <= MAX_NAME_CANDIDATES) return { definitions: this.all, provenance: 'name-match', factor: 0.5 };
+    return undefined;
   }
 }
 
@@ -341,9 +381,26 @@ export function buildCodeGraph(files: readonly TaggedFile[]): CodeGraph {
     }
   }
 
+  const lookup = new FileLookup(files.map((f) => f.path));
+  const resolved = new Map<string, string[]>();
   for (const file of files) {
     const fileNode = graph.nodeIndex(fileNodeId(file.path))!;
     const dir = dirOf(file.path);
+    const imported = new Set<string>();
+    for (const spec of file.imports) {
+      const key = `${file.language}\0${dir}\0${spec}`;
+      let targets = resolved.get(key);
+      if (!targets) resolved.set(key, (targets = resolveImport(file.language, file.path, spec, lookup)));
+      const others = targets.filter((t) => t !== file.path);
+      for (const target of others) {
+        imported.add(target);
+        graph.addEdge(fileNode, graph.nodeIndex(fileNodeId(target))!, 'imports', 1 / others.length, 'import', 'import');
+      }
+      if (targets.length === 0) {
+        const external = graph.addNode(externalNodeId(spec), { kind: 'external', path: '', name: spec });
+        graph.addEdge(fileNode, external, 'imports', 0.5, 'import', 'import');
+      }
+    }
     // (source, name, refKind) → count, in first-seen order.
     const counts = new Map<string, { source: number; name: string; refKind: string; count: number }>();
     forEachReference(file.tags, (source, ref) => {
@@ -354,15 +411,16 @@ export function buildCodeGraph(files: readonly TaggedFile[]): CodeGraph {
       else counts.set(key, { source: from, name: ref.name, refKind: ref.symbolKind, count: 1 });
     });
     for (const { source, name, refKind, count } of counts.values()) {
-      const definitions = byName.get(name);
-      if (!definitions) continue;
-      const targets = definitions.candidates(file.path, dir);
-      if (targets.length === 0) continue;
-      let weight = ((REF_KIND_WEIGHT[refKind] ?? 1) * Math.sqrt(count)) / targets.length;
+      const candidates = byName.get(name)?.candidates(file.path, dir, imported);
+      if (!candidates) continue;
+      const targets = candidates.definitions;
+      let weight = (candidates.factor * (REF_KIND_WEIGHT[refKind] ?? 1) * Math.sqrt(count)) / targets.length;
       if (isPrivateName(name)) weight *= 0.1;
-      if (definitions.all.length > 5) weight *= 5 / definitions.all.length;
+      if (candidates.provenance === 'name-match' && targets.length > 5) weight *= 5 / targets.length;
       for (const target of targets) {
-        if (target.node !== source) graph.addEdge(source, target.node, 'references', weight, 'name-match', refKind);
+        if (target.node !== source) {
+          graph.addEdge(source, target.node, 'references', weight, candidates.provenance, refKind);
+        }
       }
     }
   }

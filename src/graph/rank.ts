@@ -2,7 +2,7 @@ import type { TaggedFile } from '../parse/tag-file.js';
 import type { Seeds } from '../context/seeds.js';
 import type { CoChangeHistory } from '../repo/history.js';
 import type { CodeGraph } from './code-graph.js';
-import { personalizedPageRank, type SparseGraph } from './pagerank.js';
+import { personalizedPageRank } from './pagerank.js';
 import { seedMass } from './personalization.js';
 
 /**
@@ -66,8 +66,8 @@ const REF_VERB: Readonly<Record<string, string>> = {
   import: 'imports',
 };
 
+/** A finished walk: scores and each node's total out-weight (to explain where rank came from). */
 interface Walk {
-  sparse: SparseGraph;
   scores: Float64Array;
   outWeight: Float64Array;
   iterations: number;
@@ -81,15 +81,15 @@ function walk(graph: CodeGraph, direction: 'forward' | 'reverse', personalizatio
   for (let u = 0; u < graph.order; u++) {
     for (let e = sparse.rowStart[u]!; e < sparse.rowStart[u + 1]!; e++) outWeight[u]! += sparse.weights[e]!;
   }
-  return { sparse, scores: result.scores, outWeight, iterations: result.iterations, converged: result.converged };
+  return { scores: result.scores, outWeight, iterations: result.iterations, converged: result.converged };
 }
 
 /** Per-file sums of node scores, as a map from path. */
 function perFile(graph: CodeGraph, scores: Float64Array): Map<string, number> {
   const out = new Map<string, number>();
   for (let i = 0; i < graph.order; i++) {
-    const path = graph.node(i).path;
-    out.set(path, (out.get(path) ?? 0) + scores[i]!);
+    const node = graph.node(i);
+    if (node.kind !== 'external') out.set(node.path, (out.get(node.path) ?? 0) + scores[i]!);
   }
   return out;
 }
@@ -207,7 +207,7 @@ export function rankFiles(
  */
 function strongestEdges(graph: CodeGraph, run: Walk, direction: 'forward' | 'reverse'): Map<string, string[]> {
   const best = new Map<string, { edge: number; amount: number }[]>();
-  graph.forEachReferenceEdge((edge, u, v, weight) => {
+  graph.forEachDependencyEdge((edge, u, v, weight) => {
     // In the reverse walk rank flows from v (the referenced) to u (the referrer).
     const [from, to] = direction === 'forward' ? [u, v] : [v, u];
     if (run.outWeight[from]! <= 0 || run.scores[from] === 0) return;
@@ -242,6 +242,9 @@ function strongestEdges(graph: CodeGraph, run: Walk, direction: 'forward' | 'rev
 function describeEdge(graph: CodeGraph, edge: number, direction: 'forward' | 'reverse'): string {
   const attributes = graph.edge(edge);
   const source = graph.node(graph.edgeSourceAt(edge));
+  if (attributes.kind === 'imports') {
+    return direction === 'forward' ? `imported by ${source.path}` : `imports ${attributes.name}`;
+  }
   const verb = REF_VERB[attributes.refKind ?? ''] ?? 'references';
   if (direction === 'forward') {
     const who = source.kind === 'file' ? source.path : `\`${source.name}\` in ${source.path}`;

@@ -1,6 +1,7 @@
 import { readSourceFile, type ReadResult } from '../repo/read.js';
 import type { SkipReason } from '../repo/files.js';
 import type { LanguageId } from './languages.js';
+import { extractImports } from './imports.js';
 import { extractTags, type Tag, type TagTimings } from './tags.js';
 
 /** What the map needs of a file besides its tags: the text of its definition lines. */
@@ -11,6 +12,8 @@ export interface TaggedFile {
   /** Source line (1-based) → its text, for every line a definition starts on. */
   signatures: [number, string][];
   lineCount: number;
+  /** Module specifiers the file imports, as written (resolved by the graph). */
+  imports: string[];
 }
 
 export type TagFileResult = { ok: true; file: TaggedFile } | { ok: false; path: string; reason: SkipReason };
@@ -55,6 +58,13 @@ export async function tagSource(
   }
   return {
     ok: true,
-    file: { path, language, tags, signatures: [...signatures.entries()], lineCount: lines.length },
+    file: {
+      path,
+      language,
+      tags,
+      signatures: [...signatures.entries()],
+      lineCount: lines.length,
+      imports: extractImports(language, text),
+    },
   };
 }

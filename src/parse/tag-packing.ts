@@ -13,6 +13,7 @@ export interface PackedFile {
   language: TaggedFile['language'];
   lineCount: number;
   signatures: [number, string][];
+  imports: string[];
   strings: string[];
   /** Per tag: line, endLine, kind (0 def, 1 ref), symbolKind, name, id (-1 none) as string indexes. */
   data: Int32Array;
@@ -53,6 +54,7 @@ export function packResult(result: TagFileResult): PackedResult {
       language: file.language,
       lineCount: file.lineCount,
       signatures: file.signatures,
+      imports: file.imports,
       strings,
       data,
     },
@@ -85,6 +87,7 @@ export function unpackResult(result: PackedResult, share: (text: string) => stri
       tags,
       signatures: file.signatures,
       lineCount: file.lineCount,
+      imports: file.imports,
     },
   };
 }

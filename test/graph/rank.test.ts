@@ -11,7 +11,7 @@ async function shop() {
 }
 
 describe('buildCodeGraph', () => {
-  it('has file and symbol nodes with defines, contains and name-matched references', async () => {
+  it('has file, symbol and external nodes with defines, contains, imports and references', async () => {
     const { graph } = await shop();
     expect(graph.getNodeAttributes('./shop/models.py')).toEqual({ kind: 'file', path: 'shop/models.py' });
     expect(graph.getNodeAttributes('./shop/models.py::models.Order.total_price')).toMatchObject({
@@ -30,9 +30,23 @@ describe('buildCodeGraph', () => {
     expect(edges('./shop/models.py::models.Order', './shop/models.py::models.Order.total_price')).toMatchObject([
       { kind: 'contains' },
     ]);
+    // Resolved through `from .models import Order`: a precise edge.
     expect(
       edges('./shop/pricing.py::pricing.apply_discount', './shop/models.py::models.Order.total_price'),
-    ).toMatchObject([{ kind: 'references', refKind: 'call', name: 'total_price', provenance: 'name-match' }]);
+    ).toMatchObject([{ kind: 'references', refKind: 'call', name: 'total_price', provenance: 'import' }]);
+    expect(edges('./shop/pricing.py', './shop/models.py')).toMatchObject([
+      { kind: 'imports', provenance: 'import', name: 'shop/models.py' },
+    ]);
+    // `from dataclasses import dataclass` names a module outside the repository.
+    expect(graph.getNodeAttributes('<external>::dataclasses')).toEqual({
+      kind: 'external',
+      path: '',
+      name: 'dataclasses',
+    });
+    // JavaScript: `import { formatMoney } from './money.js'`.
+    expect(edges('./web/cart.js::cart.Cart.total', './web/money.js::money.formatMoney')).toMatchObject([
+      { kind: 'references', provenance: 'import' },
+    ]);
   });
 
   it('is available as a graphology multi-directed graph with the same nodes and edges', async () => {

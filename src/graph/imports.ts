@@ -1,0 +1,191 @@
+import type { LanguageId } from '../parse/languages.js';
+
+/** The repository's files, indexed for resolving import specifiers. */
+export class FileLookup {
+  private readonly paths: Set<string>;
+  private readonly byBase = new Map<string, string[]>();
+  private readonly byDir = new Map<string, string[]>();
+
+  constructor(paths: Iterable<string>) {
+    this.paths = new Set(paths);
+    for (const path of [...this.paths].sort()) {
+      const slash = path.lastIndexOf('/');
+      push(this.byBase, path.slice(slash + 1), path);
+      push(this.byDir, slash < 0 ? '' : path.slice(0, slash), path);
+    }
+  }
+
+  has(path: string): boolean {
+    return this.paths.has(path);
+  }
+
+  /** Files directly in a directory. */
+  inDir(dir: string): string[] {
+    return this.byDir.get(dir) ?? [];
+  }
+
+  hasDir(dir: string): boolean {
+    return this.byDir.has(dir);
+  }
+
+  /** Files whose path is `tail` or ends with `/tail`, shortest first. */
+  withSuffix(tail: string): string[] {
+    const base = tail.slice(tail.lastIndexOf('/') + 1);
+    return (this.byBase.get(base) ?? [])
+      .filter((p) => p === tail || p.endsWith(`/${tail}`))
+      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  }
+
+  /** Directories that are `tail` or end with `/tail`, longest match first. */
+  dirsWithSuffix(tail: string): string[] {
+    const out: string[] = [];
+    for (const dir of this.byDir.keys()) if (dir === tail || dir.endsWith(`/${tail}`)) out.push(dir);
+    return out.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const dirname = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+
+/** `a/b/../c/./d` → `a/c/d`; undefined when it climbs above the root. */
+export function normalizePath(path: string): string | undefined {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join('/');
+}
+
+const join = (dir: string, rest: string): string | undefined => normalizePath(dir ? `${dir}/${rest}` : rest);
+
+const JS_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+
+function firstExisting(files: FileLookup, candidates: (string | undefined)[]): string[] {
+  for (const candidate of candidates) if (candidate !== undefined && files.has(candidate)) return [candidate];
+  return [];
+}
+
+function firstSuffix(files: FileLookup, tails: string[]): string[] {
+  for (const tail of tails) {
+    const hits = files.withSuffix(tail);
+    if (hits.length > 0) return [hits[0]!];
+  }
+  return [];
+}
+
+/**
+ * The repository files an import specifier names, or none (a third-party or
+ * standard-library module, or something we cannot resolve). Resolution
+ * follows each language's rules where they are local (relative paths,
+ * packages as directories) and falls back to the shortest path ending in the
+ * expected file name.
+ */
+export function resolveImport(language: LanguageId, from: string, spec: string, files: FileLookup): string[] {
+  const dir = dirname(from);
+  switch (language) {
+    case 'python': {
+      const dots = /^\.*/.exec(spec)![0].length;
+      const rest = spec.slice(dots).split('.').filter(Boolean).join('/');
+      if (dots > 0) {
+        let base: string | undefined = dir;
+        for (let i = 1; i < dots && base !== undefined; i++) base = base === '' ? undefined : dirname(base);
+        if (base === undefined) return [];
+        const module = rest ? join(base, rest) : base;
+        if (module === undefined) return [];
+        return firstExisting(files, [`${module}.py`, `${module}.pyi`, join(module, '__init__.py')]);
+      }
+      if (!rest) return [];
+      return firstSuffix(files, [`${rest}.py`, `${rest}/__init__.py`, `${rest}.pyi`]);
+    }
+    case 'javascript':
+    case 'typescript':
+    case 'tsx': {
+      if (!spec.startsWith('.') && !spec.startsWith('/')) return [];
+      const target = join(spec.startsWith('/') ? '' : dir, spec);
+      if (target === undefined) return [];
+      const stem = target.replace(/\.(m|c)?jsx?$/, '');
+      return firstExisting(files, [
+        target,
+        ...JS_EXTENSIONS.map((ext) => `${stem}${ext}`),
+        ...JS_EXTENSIONS.map((ext) => `${target}/index${ext}`),
+      ]);
+    }
+    case 'go': {
+      // A package is a directory: every non-test file of the longest matching one.
+      // Import paths are module-qualified (`github.com/org/repo/pkg/x`); the
+      // directory is the longest repository directory the path ends with.
+      let match: string | undefined;
+      const parts = spec.split('/');
+      for (let i = 0; i < parts.length && match === undefined; i++) {
+        const tail = parts.slice(i).join('/');
+        if (files.hasDir(tail)) match = tail;
+      }
+      if (match === undefined) return [];
+      return files.inDir(match).filter((p) => p.endsWith('.go') && !p.endsWith('_test.go'));
+    }
+    case 'java':
+    case 'kotlin':
+    case 'scala': {
+      const wildcard = /\.(\*|_)$/.test(spec);
+      const parts = spec.replace(/\.(\*|_)$/, '').split('.');
+      if (wildcard) {
+        const dirs = files.dirsWithSuffix(parts.join('/'));
+        return dirs.length > 0 ? files.inDir(dirs[0]!).filter((p) => /\.(java|kt|kts|scala)$/.test(p)) : [];
+      }
+      const path = parts.join('/');
+      // `import a.b.C` or a member `import a.b.C.member`: try the class, then its owner.
+      return firstSuffix(files, [
+        `${path}.java`,
+        `${path}.kt`,
+        `${path}.scala`,
+        `${parts.slice(0, -1).join('/')}.java`,
+        `${parts.slice(0, -1).join('/')}.kt`,
+        `${parts.slice(0, -1).join('/')}.scala`,
+      ]);
+    }
+    case 'rust': {
+      if (/^\w+$/.test(spec)) {
+        // `mod x;` — beside a mod.rs/lib.rs/main.rs, else in the directory named after this file.
+        const base = /(^|\/)(mod|lib|main)\.rs$/.test(from) ? dir : from.replace(/\.rs$/, '');
+        return firstExisting(files, [join(base, `${spec}.rs`), join(base, `${spec}/mod.rs`)]);
+      }
+      const parts = spec.split('::').filter((p) => p && !['crate', 'self', 'super'].includes(p));
+      const tails: string[] = [];
+      for (let n = parts.length; n >= 1; n--) {
+        const path = parts.slice(0, n).join('/');
+        tails.push(`${path}.rs`, `${path}/mod.rs`);
+      }
+      return firstSuffix(files, tails);
+    }
+    case 'c':
+    case 'cpp': {
+      const local = firstExisting(files, [join(dir, spec)]);
+      return local.length > 0 ? local : firstSuffix(files, [normalizePath(spec) ?? spec]);
+    }
+    case 'ruby': {
+      if (spec.startsWith('./')) {
+        const target = join(dir, spec);
+        return target === undefined ? [] : firstExisting(files, [target.endsWith('.rb') ? target : `${target}.rb`]);
+      }
+      return firstSuffix(files, [spec.endsWith('.rb') ? spec : `${spec}.rb`]);
+    }
+    case 'php': {
+      if (spec.includes('\\') || /^[A-Z]\w*$/.test(spec))
+        return firstSuffix(files, [`${spec.split('\\').join('/')}.php`]);
+      return firstExisting(files, [join(dir, spec.replace(/^\//, ''))]);
+    }
+    case 'bash':
+      return firstExisting(files, [join(dir, spec), normalizePath(spec)]);
+    default:
+      return [];
+  }
+}

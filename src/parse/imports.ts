@@ -1,0 +1,84 @@
+import type { LanguageId } from './languages.js';
+
+/**
+ * Module specifiers a file imports, as written: `.models`, `../lib/x.js`,
+ * `net/http`, `com.acme.Foo`, `crate::a::b`, `"util/str.h"`. Read from the
+ * source text with one expression per statement form; resolution to files is
+ * the graph's job (src/graph/imports.ts). Comments are not stripped: an
+ * import inside a comment at the start of a line may be read, and resolves
+ * to a real file only when it names one.
+ */
+export function extractImports(language: LanguageId, text: string): string[] {
+  const found: string[] = [];
+  const add = (spec: string | undefined): void => {
+    if (spec && spec.length <= 300 && !found.includes(spec)) found.push(spec);
+  };
+  const each = (pattern: RegExp, group = 1): void => {
+    for (const match of text.matchAll(pattern)) add(match[group]);
+  };
+  switch (language) {
+    case 'python':
+      // from .a.b import x, y  → ".a.b" plus ".a.b.x" / ".a.b.y" (x may be a submodule)
+      for (const match of text.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)/gm)) {
+        const module = match[1]!;
+        add(module);
+        for (const name of match[2]!.replace(/[()\\\n]/g, ' ').split(',')) {
+          const imported = name.trim().split(/\s+/)[0];
+          if (imported && imported !== '*' && /^\w+$/.test(imported)) {
+            add(module.endsWith('.') ? `${module}${imported}` : `${module}.${imported}`);
+          }
+        }
+      }
+      for (const match of text.matchAll(/^[ \t]*import[ \t]+([^\n#;]+)/gm)) {
+        for (const part of match[1]!.split(',')) add(part.trim().split(/\s+/)[0]);
+      }
+      break;
+    case 'javascript':
+    case 'typescript':
+    case 'tsx':
+      each(/\bfrom\s*['"]([^'"\n]+)['"]/g);
+      each(/^\s*import\s*['"]([^'"\n]+)['"]/gm);
+      each(/\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g);
+      break;
+    case 'go':
+      for (const match of text.matchAll(/^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"]+)")/gm)) {
+        if (match[2]) add(match[2]);
+        else for (const spec of match[1]!.matchAll(/"([^"]+)"/g)) add(spec[1]);
+      }
+      break;
+    case 'java':
+    case 'kotlin':
+    case 'scala':
+      each(/^\s*import\s+(?:static\s+)?(\w+(?:\.\w+)*(?:\.\*)?)/gm);
+      break;
+    case 'rust':
+      each(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm);
+      for (const match of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+([^;]+);/gm)) {
+        add(match[1]!.replace(/\s+/g, '').replace(/::\{.*$/, ''));
+      }
+      break;
+    case 'c':
+    case 'cpp':
+      each(/^\s*#\s*include\s*"([^"\n]+)"/gm);
+      break;
+    case 'ruby':
+      for (const match of text.matchAll(/^\s*(require_relative|require)\s*\(?\s*['"]([^'"\n]+)['"]/gm)) {
+        add(match[1] === 'require_relative' ? `./${match[2]}` : match[2]);
+      }
+      break;
+    case 'php':
+      each(/^\s*use\s+(?:function\s+|const\s+)?\\?([\w\\]+)/gm);
+      each(/\b(?:require|include)(?:_once)?\s*\(?\s*(?:__DIR__\s*\.\s*)?['"]([^'"\n]+)['"]/g);
+      break;
+    case 'csharp':
+      each(/^\s*using\s+(?:static\s+)?([\w.]+)\s*;/gm);
+      break;
+    case 'swift':
+      each(/^\s*import\s+(?:\w+\s+)?([\w.]+)/gm);
+      break;
+    case 'bash':
+      each(/^\s*(?:source|\.)\s+['"]?([^\s'";]+)/gm);
+      break;
+  }
+  return found;
+}

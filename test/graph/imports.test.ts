@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { FileLookup, normalizePath, resolveImport } from '../../src/graph/imports.js';
+import { extractImports } from '../../src/parse/imports.js';
+
+const files = new FileLookup([
+  'src/pkg/__init__.py',
+  'src/pkg/models.py',
+  'src/pkg/sub/__init__.py',
+  'src/pkg/sub/util.py',
+  'web/app.ts',
+  'web/lib/index.ts',
+  'web/lib/math.ts',
+  'web/old.js',
+  'go.mod',
+  'internal/store/store.go',
+  'internal/store/store_test.go',
+  'cmd/tool/main.go',
+  'src/main/java/com/acme/Order.java',
+  'src/main/java/com/acme/util/Money.java',
+  'src/lib.rs',
+  'src/net.rs',
+  'src/net/tcp.rs',
+  'src/util/mod.rs',
+  'include/acme/str.h',
+  'src/str.c',
+  'lib/shop/cart.rb',
+  'lib/shop.rb',
+  'src/Acme/Billing/Invoice.php',
+  'scripts/common.sh',
+  'scripts/deploy.sh',
+]);
+
+describe('extractImports', () => {
+  it('reads Python import forms, adding from-imported names as possible submodules', () => {
+    const text =
+      'import os, sys as system\nfrom . import models\nfrom .sub.util import (a,\n    b as c)\nfrom ..x import *\n';
+    expect(extractImports('python', text)).toEqual([
+      '.',
+      '.models',
+      '.sub.util',
+      '.sub.util.a',
+      '.sub.util.b',
+      '..x',
+      'os',
+      'sys',
+    ]);
+  });
+
+  it('reads ES imports, re-exports, require and dynamic import', () => {
+    const text =
+      "import a from './a';\nimport './side.css';\nexport { b } from \"../b.js\";\nconst c = require('c');\nawait import('./d');\n";
+    expect(extractImports('typescript', text)).toEqual(['./a', '../b.js', './side.css', 'c', './d']);
+  });
+
+  it('reads Go single and grouped imports', () => {
+    expect(
+      extractImports('go', 'package x\n\nimport "fmt"\nimport (\n\tst "acme.dev/app/internal/store"\n\t"os"\n)\n'),
+    ).toEqual(['fmt', 'acme.dev/app/internal/store', 'os']);
+  });
+
+  it('reads Java, Rust, C, Ruby, PHP and shell forms', () => {
+    expect(
+      extractImports('java', 'import com.acme.Order;\nimport static com.acme.util.Money.of;\nimport java.util.*;\n'),
+    ).toEqual(['com.acme.Order', 'com.acme.util.Money.of', 'java.util.*']);
+    expect(
+      extractImports('rust', 'mod net;\npub mod util;\nuse crate::net::tcp::Conn;\nuse std::{io, fmt};\n'),
+    ).toEqual(['net', 'util', 'crate::net::tcp::Conn', 'std']);
+    expect(extractImports('c', '#include <stdio.h>\n#include "acme/str.h"\n')).toEqual(['acme/str.h']);
+    expect(extractImports('ruby', "require 'json'\nrequire_relative 'shop/cart'\n")).toEqual(['json', './shop/cart']);
+    expect(extractImports('php', 'use Acme\\Billing\\Invoice;\nrequire_once __DIR__ . "/boot.php";\n')).toEqual([
+      'Acme\\Billing\\Invoice',
+      '/boot.php',
+    ]);
+    expect(extractImports('bash', 'source ./common.sh\n. "$DIR/x.sh"\n')).toEqual(['./common.sh', '$DIR/x.sh']);
+  });
+});
+
+describe('resolveImport', () => {
+  it.each([
+    ['python', 'src/pkg/models.py', '.sub.util', ['src/pkg/sub/util.py']],
+    ['python', 'src/pkg/sub/util.py', '..models', ['src/pkg/models.py']],
+    ['python', 'src/pkg/sub/util.py', '.', ['src/pkg/sub/__init__.py']],
+    ['python', 'src/pkg/models.py', 'pkg.sub', ['src/pkg/sub/__init__.py']],
+    ['python', 'src/pkg/models.py', 'os', []],
+    ['typescript', 'web/app.ts', './lib', ['web/lib/index.ts']],
+    ['typescript', 'web/app.ts', './lib/math.js', ['web/lib/math.ts']],
+    ['typescript', 'web/lib/math.ts', '../old', ['web/old.js']],
+    ['typescript', 'web/app.ts', 'react', []],
+    ['typescript', 'web/app.ts', '../../../escape', []],
+    ['go', 'cmd/tool/main.go', 'acme.dev/app/internal/store', ['internal/store/store.go']],
+    ['go', 'cmd/tool/main.go', 'fmt', []],
+    ['java', 'src/main/java/com/acme/util/Money.java', 'com.acme.Order', ['src/main/java/com/acme/Order.java']],
+    ['java', 'src/main/java/com/acme/Order.java', 'com.acme.util.Money.of', ['src/main/java/com/acme/util/Money.java']],
+    ['java', 'src/main/java/com/acme/Order.java', 'com.acme.util.*', ['src/main/java/com/acme/util/Money.java']],
+    ['rust', 'src/lib.rs', 'net', ['src/net.rs']],
+    ['rust', 'src/net.rs', 'tcp', ['src/net/tcp.rs']],
+    ['rust', 'src/lib.rs', 'util', ['src/util/mod.rs']],
+    ['rust', 'src/lib.rs', 'crate::net::tcp::Conn', ['src/net/tcp.rs']],
+    ['c', 'src/str.c', 'acme/str.h', ['include/acme/str.h']],
+    ['ruby', 'lib/shop.rb', './shop/cart', ['lib/shop/cart.rb']],
+    ['ruby', 'lib/shop/cart.rb', 'shop', ['lib/shop.rb']],
+    ['php', 'src/Acme/Billing/Invoice.php', 'Acme\\Billing\\Invoice', ['src/Acme/Billing/Invoice.php']],
+    ['bash', 'scripts/deploy.sh', './common.sh', ['scripts/common.sh']],
+  ] as const)('%s: %s imports %s', (language, from, spec, expected) => {
+    expect(resolveImport(language, from, spec, files)).toEqual(expected);
+  });
+});
+
+describe('normalizePath', () => {
+  it('folds . and .., refusing to climb above the root', () => {
+    expect(normalizePath('a/./b/../c')).toBe('a/c');
+    expect(normalizePath('../x')).toBeUndefined();
+  });
+});
