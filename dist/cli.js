@@ -2454,6 +2454,81 @@ function languageForPath(path) {
   return BY_EXTENSION[base.slice(dot).toLowerCase()];
 }
 
+// src/parse/imports.ts
+function extractImports(language, text) {
+  const found = [];
+  const add = (spec2) => {
+    if (spec2 && spec2.length <= 300 && !found.includes(spec2)) found.push(spec2);
+  };
+  const each = (pattern, group = 1) => {
+    for (const match of text.matchAll(pattern)) add(match[group]);
+  };
+  switch (language) {
+    case "python":
+      for (const match of text.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)/gm)) {
+        const module2 = match[1];
+        add(module2);
+        for (const name2 of match[2].replace(/[()\\\n]/g, " ").split(",")) {
+          const imported = name2.trim().split(/\s+/)[0];
+          if (imported && imported !== "*" && /^\w+$/.test(imported)) {
+            add(module2.endsWith(".") ? `${module2}${imported}` : `${module2}.${imported}`);
+          }
+        }
+      }
+      for (const match of text.matchAll(/^[ \t]*import[ \t]+([^\n#;]+)/gm)) {
+        for (const part of match[1].split(",")) add(part.trim().split(/\s+/)[0]);
+      }
+      break;
+    case "javascript":
+    case "typescript":
+    case "tsx":
+      each(/\bfrom\s*['"]([^'"\n]+)['"]/g);
+      each(/^\s*import\s*['"]([^'"\n]+)['"]/gm);
+      each(/\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g);
+      break;
+    case "go":
+      for (const match of text.matchAll(/^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"]+)")/gm)) {
+        if (match[2]) add(match[2]);
+        else for (const spec2 of match[1].matchAll(/"([^"]+)"/g)) add(spec2[1]);
+      }
+      break;
+    case "java":
+    case "kotlin":
+    case "scala":
+      each(/^\s*import\s+(?:static\s+)?(\w+(?:\.\w+)*(?:\.\*)?)/gm);
+      break;
+    case "rust":
+      each(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm);
+      for (const match of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+([^;]+);/gm)) {
+        add(match[1].replace(/\s+/g, "").replace(/::\{.*$/, ""));
+      }
+      break;
+    case "c":
+    case "cpp":
+      each(/^\s*#\s*include\s*"([^"\n]+)"/gm);
+      break;
+    case "ruby":
+      for (const match of text.matchAll(/^\s*(require_relative|require)\s*\(?\s*['"]([^'"\n]+)['"]/gm)) {
+        add(match[1] === "require_relative" ? `./${match[2]}` : match[2]);
+      }
+      break;
+    case "php":
+      each(/^\s*use\s+(?:function\s+|const\s+)?\\?([\w\\]+)/gm);
+      each(/\b(?:require|include)(?:_once)?\s*\(?\s*(?:__DIR__\s*\.\s*)?['"]([^'"\n]+)['"]/g);
+      break;
+    case "csharp":
+      each(/^\s*using\s+(?:static\s+)?([\w.]+)\s*;/gm);
+      break;
+    case "swift":
+      each(/^\s*import\s+(?:\w+\s+)?([\w.]+)/gm);
+      break;
+    case "bash":
+      each(/^\s*(?:source|\.)\s+['"]?([^\s'";]+)/gm);
+      break;
+  }
+  return found;
+}
+
 // src/parse/loader.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
@@ -6767,7 +6842,14 @@ async function tagSource(path, text, language, timings) {
   }
   return {
     ok: true,
-    file: { path, language, tags, signatures: [...signatures.entries()], lineCount: lines.length }
+    file: {
+      path,
+      language,
+      tags,
+      signatures: [...signatures.entries()],
+      lineCount: lines.length,
+      imports: extractImports(language, text)
+    }
   };
 }
 
@@ -6797,7 +6879,8 @@ function unpackResult(result, share) {
       language: file.language,
       tags,
       signatures: file.signatures,
-      lineCount: file.lineCount
+      lineCount: file.lineCount,
+      imports: file.imports
     }
   };
 }
@@ -11144,11 +11227,173 @@ Graph.InvalidArgumentsGraphError = InvalidArgumentsGraphError;
 Graph.NotFoundGraphError = NotFoundGraphError;
 Graph.UsageGraphError = UsageGraphError;
 
+// src/graph/imports.ts
+var FileLookup = class {
+  paths;
+  byBase = /* @__PURE__ */ new Map();
+  byDir = /* @__PURE__ */ new Map();
+  constructor(paths) {
+    this.paths = new Set(paths);
+    for (const path of [...this.paths].sort()) {
+      const slash = path.lastIndexOf("/");
+      push(this.byBase, path.slice(slash + 1), path);
+      push(this.byDir, slash < 0 ? "" : path.slice(0, slash), path);
+    }
+  }
+  has(path) {
+    return this.paths.has(path);
+  }
+  /** Files directly in a directory. */
+  inDir(dir) {
+    return this.byDir.get(dir) ?? [];
+  }
+  hasDir(dir) {
+    return this.byDir.has(dir);
+  }
+  /** Files whose path is `tail` or ends with `/tail`, shortest first. */
+  withSuffix(tail) {
+    const base = tail.slice(tail.lastIndexOf("/") + 1);
+    return (this.byBase.get(base) ?? []).filter((p) => p === tail || p.endsWith(`/${tail}`)).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  }
+  /** Directories that are `tail` or end with `/tail`, longest match first. */
+  dirsWithSuffix(tail) {
+    const out2 = [];
+    for (const dir of this.byDir.keys()) if (dir === tail || dir.endsWith(`/${tail}`)) out2.push(dir);
+    return out2.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  }
+};
+function push(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+var dirname2 = (path) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
+function normalizePath(path) {
+  const out2 = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out2.length === 0) return void 0;
+      out2.pop();
+    } else out2.push(part);
+  }
+  return out2.join("/");
+}
+var join5 = (dir, rest) => normalizePath(dir ? `${dir}/${rest}` : rest);
+var JS_EXTENSIONS = [".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
+function firstExisting(files, candidates) {
+  for (const candidate of candidates) if (candidate !== void 0 && files.has(candidate)) return [candidate];
+  return [];
+}
+function firstSuffix(files, tails) {
+  for (const tail of tails) {
+    const hits = files.withSuffix(tail);
+    if (hits.length > 0) return [hits[0]];
+  }
+  return [];
+}
+function resolveImport(language, from, spec2, files) {
+  const dir = dirname2(from);
+  switch (language) {
+    case "python": {
+      const dots = /^\.*/.exec(spec2)[0].length;
+      const rest = spec2.slice(dots).split(".").filter(Boolean).join("/");
+      if (dots > 0) {
+        let base = dir;
+        for (let i2 = 1; i2 < dots && base !== void 0; i2++) base = base === "" ? void 0 : dirname2(base);
+        if (base === void 0) return [];
+        const module2 = rest ? join5(base, rest) : base;
+        if (module2 === void 0) return [];
+        return firstExisting(files, [`${module2}.py`, `${module2}.pyi`, join5(module2, "__init__.py")]);
+      }
+      if (!rest) return [];
+      return firstSuffix(files, [`${rest}.py`, `${rest}/__init__.py`, `${rest}.pyi`]);
+    }
+    case "javascript":
+    case "typescript":
+    case "tsx": {
+      if (!spec2.startsWith(".") && !spec2.startsWith("/")) return [];
+      const target = join5(spec2.startsWith("/") ? "" : dir, spec2);
+      if (target === void 0) return [];
+      const stem = target.replace(/\.(m|c)?jsx?$/, "");
+      return firstExisting(files, [
+        target,
+        ...JS_EXTENSIONS.map((ext) => `${stem}${ext}`),
+        ...JS_EXTENSIONS.map((ext) => `${target}/index${ext}`)
+      ]);
+    }
+    case "go": {
+      let match;
+      const parts2 = spec2.split("/");
+      for (let i2 = 0; i2 < parts2.length && match === void 0; i2++) {
+        const tail = parts2.slice(i2).join("/");
+        if (files.hasDir(tail)) match = tail;
+      }
+      if (match === void 0) return [];
+      return files.inDir(match).filter((p) => p.endsWith(".go") && !p.endsWith("_test.go"));
+    }
+    case "java":
+    case "kotlin":
+    case "scala": {
+      const wildcard = /\.(\*|_)$/.test(spec2);
+      const parts2 = spec2.replace(/\.(\*|_)$/, "").split(".");
+      if (wildcard) {
+        const dirs = files.dirsWithSuffix(parts2.join("/"));
+        return dirs.length > 0 ? files.inDir(dirs[0]).filter((p) => /\.(java|kt|kts|scala)$/.test(p)) : [];
+      }
+      const path = parts2.join("/");
+      return firstSuffix(files, [
+        `${path}.java`,
+        `${path}.kt`,
+        `${path}.scala`,
+        `${parts2.slice(0, -1).join("/")}.java`,
+        `${parts2.slice(0, -1).join("/")}.kt`,
+        `${parts2.slice(0, -1).join("/")}.scala`
+      ]);
+    }
+    case "rust": {
+      if (/^\w+$/.test(spec2)) {
+        const base = /(^|\/)(mod|lib|main)\.rs$/.test(from) ? dir : from.replace(/\.rs$/, "");
+        return firstExisting(files, [join5(base, `${spec2}.rs`), join5(base, `${spec2}/mod.rs`)]);
+      }
+      const parts2 = spec2.split("::").filter((p) => p && !["crate", "self", "super"].includes(p));
+      const tails = [];
+      for (let n = parts2.length; n >= 1; n--) {
+        const path = parts2.slice(0, n).join("/");
+        tails.push(`${path}.rs`, `${path}/mod.rs`);
+      }
+      return firstSuffix(files, tails);
+    }
+    case "c":
+    case "cpp": {
+      const local = firstExisting(files, [join5(dir, spec2)]);
+      return local.length > 0 ? local : firstSuffix(files, [normalizePath(spec2) ?? spec2]);
+    }
+    case "ruby": {
+      if (spec2.startsWith("./")) {
+        const target = join5(dir, spec2);
+        return target === void 0 ? [] : firstExisting(files, [target.endsWith(".rb") ? target : `${target}.rb`]);
+      }
+      return firstSuffix(files, [spec2.endsWith(".rb") ? spec2 : `${spec2}.rb`]);
+    }
+    case "php": {
+      if (spec2.includes("\\") || /^[A-Z]\w*$/.test(spec2))
+        return firstSuffix(files, [`${spec2.split("\\").join("/")}.php`]);
+      return firstExisting(files, [join5(dir, spec2.replace(/^\//, ""))]);
+    }
+    case "bash":
+      return firstExisting(files, [join5(dir, spec2), normalizePath(spec2)]);
+    default:
+      return [];
+  }
+}
+
 // src/graph/code-graph.ts
 var { MultiDirectedGraph: MultiDirectedGraph2 } = Graph;
 var fileNodeId = (path) => `./${path}`;
+var externalNodeId = (module2) => `<external>::${module2}`;
 var EDGE_KINDS = ["contains", "defines", "references", "imports", "cochanged"];
-var PROVENANCES = ["syntax", "name-match"];
+var PROVENANCES = ["syntax", "name-match", "import", "history"];
 var CodeGraph = class {
   keys = [];
   attributes = [];
@@ -11156,7 +11401,7 @@ var CodeGraph = class {
   edgeSource = [];
   edgeTarget = [];
   edgeWeight = [];
-  /** Packed: kind index | provenance << 3 | refKind index << 4 (0 = none). */
+  /** Packed: kind index | provenance << 3 | refKind index << 5 (0 = none). */
   edgeMeta = [];
   refKinds = [""];
   refKindIndex = /* @__PURE__ */ new Map();
@@ -11205,7 +11450,7 @@ var CodeGraph = class {
     this.edgeSource.push(source);
     this.edgeTarget.push(target);
     this.edgeWeight.push(weight);
-    this.edgeMeta.push(EDGE_KINDS.indexOf(kind) | PROVENANCES.indexOf(provenance) << 3 | ref << 4);
+    this.edgeMeta.push(EDGE_KINDS.indexOf(kind) | PROVENANCES.indexOf(provenance) << 3 | ref << 5);
   }
   /** Calls `visit` for every edge in insertion order. */
   forEachEdge(visit) {
@@ -11228,11 +11473,21 @@ var CodeGraph = class {
   edgeSourceAt(edge) {
     return this.edgeSource[edge];
   }
+  edgeTargetAt(edge) {
+    return this.edgeTarget[edge];
+  }
   /** Calls `visit` for every `references` edge without building attribute objects (hot path). */
   forEachReferenceEdge(visit) {
-    const references = EDGE_KINDS.indexOf("references");
+    this.forEachEdgeOfKinds(["references"], visit);
+  }
+  /** Calls `visit` for every `references` and `imports` edge: what one piece of code relies on. */
+  forEachDependencyEdge(visit) {
+    this.forEachEdgeOfKinds(["references", "imports"], visit);
+  }
+  forEachEdgeOfKinds(kinds, visit) {
+    const wanted = kinds.map((kind) => EDGE_KINDS.indexOf(kind));
     for (let e = 0; e < this.edgeSource.length; e++) {
-      if ((this.edgeMeta[e] & 7) === references)
+      if (wanted.includes(this.edgeMeta[e] & 7))
         visit(e, this.edgeSource[e], this.edgeTarget[e], this.edgeWeight[e]);
     }
   }
@@ -11241,28 +11496,53 @@ var CodeGraph = class {
     const attributes = {
       kind: EDGE_KINDS[meta & 7],
       weight: this.edgeWeight[e],
-      provenance: PROVENANCES[meta >> 3 & 1]
+      provenance: PROVENANCES[meta >> 3 & 3]
     };
-    const ref = meta >> 4;
+    const ref = meta >> 5;
     if (ref > 0) {
       attributes.refKind = this.refKinds[ref];
-      attributes.name = this.attributes[this.edgeTarget[e]].name;
+      const target = this.attributes[this.edgeTarget[e]];
+      attributes.name = target.name ?? target.path;
     }
     return attributes;
   }
-  /** Compressed rows for the power iteration; parallel edges merged, targets ascending. */
-  toSparse() {
+  /**
+   * Compressed rows for the power iteration; parallel edges merged, targets
+   * ascending. `forward` follows edges as stored (towards what code relies
+   * on); `reverse` turns `references` and `imports` around (towards what
+   * relies on it) while structure (`defines`, `contains`) still leads from a
+   * file to its symbols. `cochanged` edges are left out of both walks.
+   */
+  toSparse(direction = "forward") {
     const n = this.keys.length;
-    const m = this.edgeSource.length;
+    const flip = direction === "reverse";
+    const contains = EDGE_KINDS.indexOf("contains");
+    const defines = EDGE_KINDS.indexOf("defines");
+    const cochanged = EDGE_KINDS.indexOf("cochanged");
+    const total = this.edgeSource.length;
+    const orientation = (e) => {
+      const kind = this.edgeMeta[e] & 7;
+      if (kind === cochanged) return -1;
+      return flip && kind !== contains && kind !== defines ? 1 : 0;
+    };
     const rowStart = new Uint32Array(n + 1);
-    for (let e = 0; e < m; e++) rowStart[this.edgeSource[e] + 1]++;
+    let m = 0;
+    for (let e = 0; e < total; e++) {
+      const o = orientation(e);
+      if (o < 0) continue;
+      rowStart[(o === 0 ? this.edgeSource[e] : this.edgeTarget[e]) + 1]++;
+      m++;
+    }
     for (let u = 0; u < n; u++) rowStart[u + 1] += rowStart[u];
     const fill = rowStart.slice(0, n);
     const rawTargets = new Uint32Array(m);
     const rawWeights = new Float64Array(m);
-    for (let e = 0; e < m; e++) {
-      const slot = fill[this.edgeSource[e]]++;
-      rawTargets[slot] = this.edgeTarget[e];
+    for (let e = 0; e < total; e++) {
+      const o = orientation(e);
+      if (o < 0) continue;
+      const [from, to] = o === 0 ? [this.edgeSource[e], this.edgeTarget[e]] : [this.edgeTarget[e], this.edgeSource[e]];
+      const slot = fill[from]++;
+      rawTargets[slot] = to;
       rawWeights[slot] = this.edgeWeight[e];
     }
     const targets = new Uint32Array(m);
@@ -11319,14 +11599,27 @@ var NameDefinitions = class {
   add(definition) {
     this.all.push(definition);
   }
-  /** Same file first, then same directory, then anywhere when the name is rare enough. */
-  candidates(path, dir) {
-    if (this.all.length === 1) return this.all;
+  /**
+   * Where a name used in `path` is defined: in the same file; else in files
+   * it imports (resolved, so precise); else in the same directory (a Go or
+   * Java package); else anywhere, when the name is rare enough — a guess,
+   * weighted down.
+   */
+  candidates(path, dir, imported) {
     if (!this.byPath) {
       this.byPath = groupBy(this.all, (d) => d.path);
       this.byDir = groupBy(this.all, (d) => d.dir);
     }
-    return this.byPath.get(path) ?? this.byDir.get(dir) ?? (this.all.length <= MAX_NAME_CANDIDATES ? this.all : []);
+    const local = this.byPath.get(path);
+    if (local) return { definitions: local, provenance: "syntax", factor: 1 };
+    if (imported.size > 0) {
+      const viaImports = this.all.filter((d) => imported.has(d.path));
+      if (viaImports.length > 0) return { definitions: viaImports, provenance: "import", factor: 1 };
+    }
+    const sameDir = this.byDir.get(dir);
+    if (sameDir) return { definitions: sameDir, provenance: "name-match", factor: 0.8 };
+    if (this.all.length <= MAX_NAME_CANDIDATES) return { definitions: this.all, provenance: "name-match", factor: 0.5 };
+    return void 0;
   }
 };
 function groupBy(items, key) {
@@ -11365,9 +11658,26 @@ function buildCodeGraph(files) {
       definitions.add({ node, path: file.path, dir });
     }
   }
+  const lookup = new FileLookup(files.map((f) => f.path));
+  const resolved = /* @__PURE__ */ new Map();
   for (const file of files) {
     const fileNode = graph.nodeIndex(fileNodeId(file.path));
     const dir = dirOf(file.path);
+    const imported = /* @__PURE__ */ new Set();
+    for (const spec2 of file.imports) {
+      const key = `${file.language}\0${dir}\0${spec2}`;
+      let targets = resolved.get(key);
+      if (!targets) resolved.set(key, targets = resolveImport(file.language, file.path, spec2, lookup));
+      const others = targets.filter((t) => t !== file.path);
+      for (const target of others) {
+        imported.add(target);
+        graph.addEdge(fileNode, graph.nodeIndex(fileNodeId(target)), "imports", 1 / others.length, "import", "import");
+      }
+      if (targets.length === 0) {
+        const external = graph.addNode(externalNodeId(spec2), { kind: "external", path: "", name: spec2 });
+        graph.addEdge(fileNode, external, "imports", 0.5, "import", "import");
+      }
+    }
     const counts = /* @__PURE__ */ new Map();
     forEachReference(file.tags, (source, ref) => {
       const from = source === void 0 ? fileNode : graph.nodeIndex(source);
@@ -11377,15 +11687,16 @@ function buildCodeGraph(files) {
       else counts.set(key, { source: from, name: ref.name, refKind: ref.symbolKind, count: 1 });
     });
     for (const { source, name: name2, refKind, count } of counts.values()) {
-      const definitions = byName.get(name2);
-      if (!definitions) continue;
-      const targets = definitions.candidates(file.path, dir);
-      if (targets.length === 0) continue;
-      let weight = (REF_KIND_WEIGHT[refKind] ?? 1) * Math.sqrt(count) / targets.length;
+      const candidates = byName.get(name2)?.candidates(file.path, dir, imported);
+      if (!candidates) continue;
+      const targets = candidates.definitions;
+      let weight = candidates.factor * (REF_KIND_WEIGHT[refKind] ?? 1) * Math.sqrt(count) / targets.length;
       if (isPrivateName(name2)) weight *= 0.1;
-      if (definitions.all.length > 5) weight *= 5 / definitions.all.length;
+      if (candidates.provenance === "name-match" && targets.length > 5) weight *= 5 / targets.length;
       for (const target of targets) {
-        if (target.node !== source) graph.addEdge(source, target.node, "references", weight, "name-match", refKind);
+        if (target.node !== source) {
+          graph.addEdge(source, target.node, "references", weight, candidates.provenance, refKind);
+        }
       }
     }
   }
@@ -11458,10 +11769,8 @@ function personalizedPageRank(graph, personalization, options = {}) {
   return { scores: rank, iterations: maxIterations, converged: false };
 }
 
-// src/graph/rank.ts
+// src/graph/personalization.ts
 var byCodeUnit2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var DAMPING = 0.85;
-var KEPT_EDGES = 6;
 function formatRanges(file) {
   if (file.ranges.length === 0) return "";
   const shown = file.ranges.slice(0, 3).map((r) => r.start === r.end ? `${r.start}` : `${r.start}\u2013${r.end}`);
@@ -11557,6 +11866,12 @@ function enclosingDefinitions(file, start2, end) {
     )
   ).map((t) => t.id);
 }
+
+// src/graph/rank.ts
+var DEFAULT_WEIGHTS = { context: 0.4, impact: 0.4, cochange: 0.6 };
+var byCodeUnit3 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var DAMPING = 0.85;
+var KEPT_EDGES = 6;
 var REF_VERB = {
   call: "calls",
   new: "instantiates",
@@ -11564,100 +11879,289 @@ var REF_VERB = {
   type: "uses type",
   import: "imports"
 };
-function rankFiles(graph, files, seeds) {
-  const sparse = graph.toSparse();
+function walk2(graph, direction, personalization) {
+  const sparse = graph.toSparse(direction);
+  const result = personalizedPageRank(sparse, personalization, { damping: DAMPING });
+  const outWeight = new Float64Array(graph.order);
+  for (let u = 0; u < graph.order; u++) {
+    for (let e = sparse.rowStart[u]; e < sparse.rowStart[u + 1]; e++) outWeight[u] += sparse.weights[e];
+  }
+  return { scores: result.scores, outWeight, iterations: result.iterations, converged: result.converged };
+}
+function perFile(graph, scores) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (let i2 = 0; i2 < graph.order; i2++) {
+    const node = graph.node(i2);
+    if (node.kind !== "external") out2.set(node.path, (out2.get(node.path) ?? 0) + scores[i2]);
+  }
+  return out2;
+}
+function coChangeScores(history, seedFiles) {
+  const out2 = /* @__PURE__ */ new Map();
+  if (!history?.available) return out2;
+  let seedsWithHistory = 0;
+  for (const seed of seedFiles) {
+    const total = history.touches.get(seed);
+    const row = history.pairs.get(seed);
+    if (!total || !row) continue;
+    seedsWithHistory++;
+    for (const [other, count] of row) out2.set(other, (out2.get(other) ?? 0) + count / total);
+  }
+  if (seedsWithHistory > 1) for (const [path, value] of out2) out2.set(path, value / seedsWithHistory);
+  return out2;
+}
+function rankFiles(graph, files, seeds, options = {}) {
+  const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const { mass, reasons: seedReasons, unmatched } = seedMass(graph, files, seeds);
   const personalization = new Float64Array(graph.order);
   for (const [key, value] of mass) {
     const i2 = graph.nodeIndex(key);
     if (i2 !== void 0) personalization[i2] = value;
   }
-  const result = personalizedPageRank(sparse, personalization, { damping: DAMPING });
-  const scores = result.scores;
-  const fileScore = /* @__PURE__ */ new Map();
-  for (let i2 = 0; i2 < graph.order; i2++) {
-    const path = graph.node(i2).path;
-    fileScore.set(path, (fileScore.get(path) ?? 0) + scores[i2]);
-  }
-  const outWeight = new Float64Array(graph.order);
-  for (let u = 0; u < graph.order; u++) {
-    for (let e = sparse.rowStart[u]; e < sparse.rowStart[u + 1]; e++) outWeight[u] += sparse.weights[e];
-  }
-  const strongest = /* @__PURE__ */ new Map();
-  graph.forEachReferenceEdge((edge, u, v, weight) => {
-    if (outWeight[u] <= 0 || scores[u] === 0) return;
-    const path = graph.node(v).path;
-    if (graph.node(u).path === path) return;
-    const amount = DAMPING * scores[u] * weight / outWeight[u];
-    let best = strongest.get(path);
-    if (!best) strongest.set(path, best = []);
-    if (best.length === KEPT_EDGES && amount <= best[KEPT_EDGES - 1].amount) return;
-    best.push({ edge, amount });
-    best.sort((a, b) => b.amount - a.amount || a.edge - b.edge);
-    if (best.length > KEPT_EDGES) best.pop();
-  });
-  const describe = (edge) => {
-    const attributes = graph.edge(edge);
-    const source = graph.node(graph.edgeSourceAt(edge));
-    const who = source.kind === "file" ? source.path : `\`${source.name}\` in ${source.path}`;
-    return `${who} ${REF_VERB[attributes.refKind ?? ""] ?? "references"} \`${attributes.name}\``;
-  };
-  const contributions = /* @__PURE__ */ new Map();
-  for (const [path, best] of strongest) {
-    const texts = /* @__PURE__ */ new Map();
-    for (const { edge, amount } of best) {
-      const text = describe(edge);
-      texts.set(text, (texts.get(text) ?? 0) + amount);
-    }
-    contributions.set(path, texts);
-  }
+  const seeded = mass.size > 0;
+  const forward = walk2(graph, "forward", personalization);
+  const reverse = seeded ? walk2(graph, "reverse", personalization) : void 0;
+  const seedFiles = [...seedReasons.keys()].sort(byCodeUnit3);
+  const context = perFile(graph, forward.scores);
+  const impact = reverse ? perFile(graph, reverse.scores) : /* @__PURE__ */ new Map();
+  const cochange = coChangeScores(options.history, seedFiles);
+  const notes = [];
+  if (options.history?.note) notes.push(`history: ${options.history.note}`);
+  const cochangeReasons = describeCoChanges(options.history, seedFiles);
+  const contextReasons = strongestEdges(graph, forward, "forward");
+  const impactReasons = reverse ? strongestEdges(graph, reverse, "reverse") : /* @__PURE__ */ new Map();
   const ranked = files.map((file) => {
+    const c = weights.context * (context.get(file.path) ?? 0);
+    const i2 = weights.impact * (impact.get(file.path) ?? 0);
+    const h = weights.cochange * (cochange.get(file.path) ?? 0);
+    const score = seeded ? c + i2 + h : context.get(file.path) ?? 0;
+    const role = i2 + h > c ? "impact" : "context";
     const reasons = [...seedReasons.get(file.path) ?? []];
-    const incoming = [...contributions.get(file.path)?.entries() ?? []].sort((a, b) => b[1] - a[1] || byCodeUnit2(a[0], b[0])).slice(0, 2).map(([text]) => text);
-    reasons.push(...incoming);
-    return { path: file.path, score: round(fileScore.get(file.path) ?? 0), reasons };
+    const fromEdges = role === "impact" ? impactReasons : contextReasons;
+    const otherEdges = role === "impact" ? contextReasons : impactReasons;
+    const history = cochangeReasons.get(file.path);
+    if (role === "impact" && history && h >= i2) reasons.push(history);
+    for (const reason of [...fromEdges.get(file.path) ?? [], ...otherEdges.get(file.path) ?? []]) {
+      if (reasons.length >= (seedReasons.has(file.path) ? 3 : 2)) break;
+      reasons.push(reason);
+    }
+    if (history && !reasons.includes(history) && reasons.length < 3) reasons.push(history);
+    return { path: file.path, score: round(score), role, reasons };
   });
-  ranked.sort((a, b) => b.score - a.score || byCodeUnit2(a.path, b.path));
+  ranked.sort((a, b) => b.score - a.score || byCodeUnit3(a.path, b.path));
   const symbols = [];
-  for (let i2 = 0; i2 < graph.order; i2++) {
-    const attributes = graph.node(i2);
+  for (let n = 0; n < graph.order; n++) {
+    const attributes = graph.node(n);
     if (attributes.kind !== "symbol") continue;
+    const score = seeded ? weights.context * forward.scores[n] + weights.impact * reverse.scores[n] : forward.scores[n];
     symbols.push({
-      id: graph.key(i2),
+      id: graph.key(n),
       path: attributes.path,
       name: attributes.name,
       symbolKind: attributes.symbolKind,
       line: attributes.line,
-      score: round(scores[i2])
+      score: round(score)
     });
   }
-  symbols.sort((a, b) => b.score - a.score || byCodeUnit2(a.id, b.id));
-  return { files: ranked, symbols, unmatched, iterations: result.iterations, converged: result.converged };
+  symbols.sort((a, b) => b.score - a.score || byCodeUnit3(a.id, b.id));
+  return {
+    files: ranked,
+    symbols,
+    unmatched,
+    notes,
+    iterations: Math.max(forward.iterations, reverse?.iterations ?? 0),
+    converged: forward.converged && (reverse?.converged ?? true)
+  };
+}
+function strongestEdges(graph, run2, direction) {
+  const best = /* @__PURE__ */ new Map();
+  graph.forEachDependencyEdge((edge, u, v, weight) => {
+    const [from, to] = direction === "forward" ? [u, v] : [v, u];
+    if (run2.outWeight[from] <= 0 || run2.scores[from] === 0) return;
+    const path = graph.node(to).path;
+    if (graph.node(from).path === path) return;
+    const amount = DAMPING * run2.scores[from] * weight / run2.outWeight[from];
+    let list = best.get(path);
+    if (!list) best.set(path, list = []);
+    if (list.length === KEPT_EDGES && amount <= list[KEPT_EDGES - 1].amount) return;
+    list.push({ edge, amount });
+    list.sort((a, b) => b.amount - a.amount || a.edge - b.edge);
+    if (list.length > KEPT_EDGES) list.pop();
+  });
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [path, list] of best) {
+    const texts = /* @__PURE__ */ new Map();
+    for (const { edge, amount } of list) {
+      const text = describeEdge(graph, edge, direction);
+      texts.set(text, (texts.get(text) ?? 0) + amount);
+    }
+    out2.set(
+      path,
+      [...texts].sort((a, b) => b[1] - a[1] || byCodeUnit3(a[0], b[0])).slice(0, 2).map(([text]) => text)
+    );
+  }
+  return out2;
+}
+function describeEdge(graph, edge, direction) {
+  const attributes = graph.edge(edge);
+  const source = graph.node(graph.edgeSourceAt(edge));
+  if (attributes.kind === "imports") {
+    return direction === "forward" ? `imported by ${source.path}` : `imports ${attributes.name}`;
+  }
+  const verb = REF_VERB[attributes.refKind ?? ""] ?? "references";
+  if (direction === "forward") {
+    const who2 = source.kind === "file" ? source.path : `\`${source.name}\` in ${source.path}`;
+    return `${who2} ${verb} \`${attributes.name}\``;
+  }
+  const target = graph.node(graph.edgeTargetAt(edge));
+  const who = source.kind === "file" ? "top-level code" : `\`${source.name}\``;
+  return `${who} ${verb} \`${attributes.name}\` (${target.path})`;
+}
+function describeCoChanges(history, seedFiles) {
+  const out2 = /* @__PURE__ */ new Map();
+  if (!history?.available) return out2;
+  const best = /* @__PURE__ */ new Map();
+  for (const seed of seedFiles) {
+    const total = history.touches.get(seed) ?? 0;
+    for (const [other, count] of history.pairs.get(seed) ?? []) {
+      const seen = best.get(other);
+      if (!seen || count / total > seen.count / seen.total) best.set(other, { seed, count, total });
+    }
+  }
+  for (const [path, { seed, count, total }] of best) {
+    out2.set(
+      path,
+      `changed together with ${seed} in ${count} of the ${total} recent commit${total === 1 ? "" : "s"} touching it`
+    );
+  }
+  return out2;
 }
 function round(value) {
   return Number(value.toPrecision(6));
 }
 
+// src/repo/history.ts
+import { execFileSync as execFileSync3 } from "node:child_process";
+var DEFAULT_HISTORY_COMMITS = 1e3;
+var DEFAULT_MAX_FILES_PER_COMMIT = 30;
+var empty = (note, shallow = false) => ({
+  available: false,
+  shallow,
+  commits: 0,
+  skippedLarge: 0,
+  touches: /* @__PURE__ */ new Map(),
+  pairs: /* @__PURE__ */ new Map(),
+  note
+});
+function git(root, args2) {
+  return execFileSync3("git", ["-C", root, ...args2], {
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+}
+function mineCoChanges(root, known, options = {}) {
+  const rev = options.rev ?? "HEAD";
+  if (rev.startsWith("-")) throw new Error(`not a revision: ${rev}`);
+  const maxCommits = options.maxCommits ?? DEFAULT_HISTORY_COMMITS;
+  const maxFiles = options.maxFilesPerCommit ?? DEFAULT_MAX_FILES_PER_COMMIT;
+  let shallow = false;
+  try {
+    shallow = git(root, ["rev-parse", "--is-shallow-repository"]).trim() === "true";
+    git(root, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+  } catch {
+    return empty("no git history (not a git repository, or no commits)");
+  }
+  let log;
+  try {
+    log = git(root, [
+      "log",
+      "--first-parent",
+      "--no-renames",
+      "--relative",
+      "--name-only",
+      "--format=%x00%P",
+      "-n",
+      String(maxCommits),
+      rev,
+      "--"
+    ]);
+  } catch {
+    return empty(`git log ${rev} failed`, shallow);
+  }
+  const touches = /* @__PURE__ */ new Map();
+  const pairs = /* @__PURE__ */ new Map();
+  let commits = 0;
+  let skippedLarge = 0;
+  for (const block of log.split("\0").slice(1)) {
+    commits++;
+    const [parents = "", ...lines] = block.split("\n");
+    const files = [...new Set(lines.filter((line) => line.length > 0))];
+    if (parents.trim() === "") {
+      skippedLarge++;
+      continue;
+    }
+    if (files.length > maxFiles) {
+      skippedLarge++;
+      continue;
+    }
+    const present = files.filter((f) => known.has(f)).sort();
+    for (const a of present) touches.set(a, (touches.get(a) ?? 0) + 1);
+    for (let i2 = 0; i2 < present.length; i2++) {
+      for (let j = i2 + 1; j < present.length; j++) {
+        bump(pairs, present[i2], present[j]);
+        bump(pairs, present[j], present[i2]);
+      }
+    }
+  }
+  const history = { available: commits > 0, shallow, commits, skippedLarge, touches, pairs };
+  if (shallow) history.note = `shallow clone: only ${commits} commit${commits === 1 ? "" : "s"} of history available`;
+  else if (commits === 0) history.note = "no commits in history";
+  return history;
+}
+function bump(pairs, a, b) {
+  let row = pairs.get(a);
+  if (!row) pairs.set(a, row = /* @__PURE__ */ new Map());
+  row.set(b, (row.get(b) ?? 0) + 1);
+}
+
 // src/pipeline/analyze.ts
+var MIN_COCHANGE_EDGE = 2;
 async function analyzeRepository(root, seeds, options = {}) {
   const peak = () => Math.round(process.resourceUsage().maxRSS / 1024);
   const index = await buildRepoIndex(root, options);
   const afterIndex = peak();
   const t0 = performance.now();
-  const graph = buildCodeGraph(index.files);
+  const history = options.history === false ? void 0 : mineCoChanges(root, new Set(index.files.map((f) => f.path)), options.history);
   const t1 = performance.now();
-  const afterGraph = peak();
-  const ranking = rankFiles(graph, index.files, seeds);
+  const graph = buildCodeGraph(index.files);
+  if (history) addCoChangeEdges(graph, history);
   const t2 = performance.now();
+  const afterGraph = peak();
+  const ranking = rankFiles(graph, index.files, seeds, { history, weights: options.weights });
+  const t3 = performance.now();
   if (!ranking.converged)
     options.log?.(`revloop: ranking stopped after ${ranking.iterations} iterations without converging`);
   return {
     index,
     graph,
+    history,
     ranking,
-    timings: { ...index.timings, graphMs: t1 - t0, rankMs: t2 - t1 },
+    timings: { ...index.timings, historyMs: t1 - t0, graphMs: t2 - t1, rankMs: t3 - t2 },
     peakRssMb: { index: afterIndex, graph: afterGraph, rank: peak() }
   };
+}
+function addCoChangeEdges(graph, history) {
+  for (const [a, row] of [...history.pairs].sort((x, y) => x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)) {
+    const from = graph.nodeIndex(fileNodeId(a));
+    const total = history.touches.get(a) ?? 0;
+    if (from === void 0 || total === 0) continue;
+    for (const [b, count] of [...row].sort((x, y) => x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)) {
+      const to = graph.nodeIndex(fileNodeId(b));
+      if (to !== void 0 && count >= MIN_COCHANGE_EDGE)
+        graph.addEdge(from, to, "cochanged", count / total, "history");
+    }
+  }
 }
 
 // src/cli/main.ts
@@ -11677,6 +12181,8 @@ options:
   --limit N           rank: how many files and symbols to print (default: all files, 100 symbols)
   --tokens N          map: token budget (default: ${DEFAULT_MAP_TOKENS})
   --jobs N            parse threads (default: 2 on large trees)
+  --history N         first-parent commits to mine for co-changes (default: ${DEFAULT_HISTORY_COMMITS})
+  --no-history        do not read git history
   --json              machine-readable output on stdout
   --stats             print phase timings and peak memory to stderr (one JSON line)
   -h, --help          this text
@@ -11691,6 +12197,8 @@ var OPTIONS = {
   limit: { type: "string" },
   tokens: { type: "string" },
   jobs: { type: "string" },
+  history: { type: "string" },
+  "no-history": { type: "boolean" },
   json: { type: "boolean" },
   stats: { type: "boolean" },
   help: { type: "boolean", short: "h" }
@@ -11777,12 +12285,21 @@ async function main(argv, io) {
   const seeds = readSeeds(values, root, io.cwd);
   const limit = positiveInt("limit", values.limit, void 0);
   const tokens = positiveInt("tokens", values.tokens, DEFAULT_MAP_TOKENS);
-  const analysis = await analyzeRepository(root, seeds, { jobs, log });
+  if (values.history !== void 0 && values["no-history"])
+    throw new UsageError("give either --history or --no-history");
+  const historyCommits = positiveInt("history", values.history, DEFAULT_HISTORY_COMMITS);
+  const analysis = await analyzeRepository(root, seeds, {
+    jobs,
+    log,
+    history: values["no-history"] ? false : { maxCommits: historyCommits }
+  });
+  for (const note of analysis.ranking.notes) log(`revloop: ${note}`);
   for (const path of analysis.ranking.unmatched) log(`revloop: warning: ${path} is not among the indexed files`);
   const sizes = {
     files: analysis.index.files.length,
     tags: analysis.index.files.reduce((n, f) => n + f.tags.length, 0),
     ...phaseStats(analysis.timings),
+    historyMs: analysis.timings.historyMs,
     graphMs: analysis.timings.graphMs,
     peakRssAfterIndexMb: analysis.peakRssMb.index,
     peakRssAfterGraphMb: analysis.peakRssMb.graph,
@@ -11797,7 +12314,7 @@ async function main(argv, io) {
 `);
     } else {
       files.forEach((file, i2) => {
-        io.stdout(`${String(i2 + 1).padStart(4)}. ${file.path}  ${file.score}
+        io.stdout(`${String(i2 + 1).padStart(4)}. ${file.path}  ${file.score}  ${file.role}
 `);
         for (const reason of file.reasons) io.stdout(`        ${reason}
 `);

@@ -36,6 +36,7 @@ function packResult(result) {
       language: file.language,
       lineCount: file.lineCount,
       signatures: file.signatures,
+      imports: file.imports,
       strings,
       data
     }
@@ -96,6 +97,81 @@ function looksMinified(text) {
   let lines = 1;
   for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) lines++;
   return text.length / lines > 300;
+}
+
+// src/parse/imports.ts
+function extractImports(language, text) {
+  const found = [];
+  const add = (spec2) => {
+    if (spec2 && spec2.length <= 300 && !found.includes(spec2)) found.push(spec2);
+  };
+  const each = (pattern, group = 1) => {
+    for (const match of text.matchAll(pattern)) add(match[group]);
+  };
+  switch (language) {
+    case "python":
+      for (const match of text.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)/gm)) {
+        const module2 = match[1];
+        add(module2);
+        for (const name2 of match[2].replace(/[()\\\n]/g, " ").split(",")) {
+          const imported = name2.trim().split(/\s+/)[0];
+          if (imported && imported !== "*" && /^\w+$/.test(imported)) {
+            add(module2.endsWith(".") ? `${module2}${imported}` : `${module2}.${imported}`);
+          }
+        }
+      }
+      for (const match of text.matchAll(/^[ \t]*import[ \t]+([^\n#;]+)/gm)) {
+        for (const part of match[1].split(",")) add(part.trim().split(/\s+/)[0]);
+      }
+      break;
+    case "javascript":
+    case "typescript":
+    case "tsx":
+      each(/\bfrom\s*['"]([^'"\n]+)['"]/g);
+      each(/^\s*import\s*['"]([^'"\n]+)['"]/gm);
+      each(/\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g);
+      break;
+    case "go":
+      for (const match of text.matchAll(/^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"]+)")/gm)) {
+        if (match[2]) add(match[2]);
+        else for (const spec2 of match[1].matchAll(/"([^"]+)"/g)) add(spec2[1]);
+      }
+      break;
+    case "java":
+    case "kotlin":
+    case "scala":
+      each(/^\s*import\s+(?:static\s+)?(\w+(?:\.\w+)*(?:\.\*)?)/gm);
+      break;
+    case "rust":
+      each(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm);
+      for (const match of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+([^;]+);/gm)) {
+        add(match[1].replace(/\s+/g, "").replace(/::\{.*$/, ""));
+      }
+      break;
+    case "c":
+    case "cpp":
+      each(/^\s*#\s*include\s*"([^"\n]+)"/gm);
+      break;
+    case "ruby":
+      for (const match of text.matchAll(/^\s*(require_relative|require)\s*\(?\s*['"]([^'"\n]+)['"]/gm)) {
+        add(match[1] === "require_relative" ? `./${match[2]}` : match[2]);
+      }
+      break;
+    case "php":
+      each(/^\s*use\s+(?:function\s+|const\s+)?\\?([\w\\]+)/gm);
+      each(/\b(?:require|include)(?:_once)?\s*\(?\s*(?:__DIR__\s*\.\s*)?['"]([^'"\n]+)['"]/g);
+      break;
+    case "csharp":
+      each(/^\s*using\s+(?:static\s+)?([\w.]+)\s*;/gm);
+      break;
+    case "swift":
+      each(/^\s*import\s+(?:\w+\s+)?([\w.]+)/gm);
+      break;
+    case "bash":
+      each(/^\s*(?:source|\.)\s+['"]?([^\s'";]+)/gm);
+      break;
+  }
+  return found;
 }
 
 // src/parse/loader.ts
@@ -4436,7 +4512,14 @@ async function tagSource(path, text, language, timings) {
   }
   return {
     ok: true,
-    file: { path, language, tags, signatures: [...signatures.entries()], lineCount: lines.length }
+    file: {
+      path,
+      language,
+      tags,
+      signatures: [...signatures.entries()],
+      lineCount: lines.length,
+      imports: extractImports(language, text)
+    }
   };
 }
 
