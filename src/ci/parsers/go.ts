@@ -82,6 +82,27 @@ function packageAfter(lines: readonly string[], from: number): string | null {
   return null;
 }
 
+/**
+ * Hosts whose module paths are `host/owner/repo` (or `host/name` for the
+ * second group): a package below the module's root maps to a directory of
+ * the repository. Other hosts give no such guarantee, so their file names
+ * stay package-relative until the mapping step reads go.mod.
+ */
+const REPO_HOSTS_3 = /^(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitea\.com)\/[^/]+\/[^/]+/;
+const REPO_HOSTS_2 =
+  /^(?:golang\.org\/x|k8s\.io|sigs\.k8s\.io|go\.uber\.org|google\.golang\.org|go\.opentelemetry\.io|gopkg\.in)\/[^/]+/;
+
+/** `github.com/o/r/pkg/x` + `x_test.go` → `pkg/x/x_test.go`; unknown hosts → the file name as printed. */
+export function goFileInModule(pkg: string, file: string): string {
+  const root = REPO_HOSTS_3.exec(pkg) ?? REPO_HOSTS_2.exec(pkg);
+  if (!root) return file;
+  const rest = pkg
+    .slice(root[0].length)
+    .replace(/^\/v\d+(?=\/|$)/, '')
+    .replace(/^\//, '');
+  return rest ? `${rest}/${file}` : file;
+}
+
 interface TestLogs {
   lines: { path: string; line: number; message: string; index: number }[];
 }
@@ -165,7 +186,7 @@ export const parseGo: LogParser = (lines) => {
     claimed.add(name);
     const pkg = packageAfter(lines, index);
     const frames = entry.lines.map((l) => {
-      const frame = frameAt(l.path, l.line, null, null);
+      const frame = frameAt(pkg && !l.path.includes('/') ? goFileInModule(pkg, l.path) : l.path, l.line, null, null);
       if (pkg) frame.goPackage = pkg;
       return frame;
     });
