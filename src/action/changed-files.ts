@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process';
+import { changedFilesFromDiff, type ChangedFile } from '../context/seeds.js';
+import type { GitHubClient } from '../github/client.js';
+import { codeSpan } from '../report/markdown-text.js';
+import { LIST_FILES_LIMIT, listPullFiles } from '../github/pull-files.js';
+import type { IssueTarget } from '../github/sticky-comment.js';
+
+export interface PullRequestChanges {
+  changed: ChangedFile[];
+  /** One sentence for the report: where the changed lines came from. */
+  source: string;
+  notes: string[];
+}
+
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+function git(root: string, args: string[]): string {
+  return execFileSync('git', ['-C', root, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Never prompt, never page, and never read a config that the checkout could have planted.
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_CONFIG_NOSYSTEM: '1' },
+  });
+}
+
+/** The commit object exists in the local repository (`git cat-file -e`). */
+export function hasCommit(root: string, sha: string): boolean {
+  if (!SHA.test(sha)) return false;
+  try {
+    git(root, ['cat-file', '-e', `${sha}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The commit checked out in the work tree, if it is a git repository. */
+export function checkedOutCommit(root: string): string | undefined {
+  try {
+    const sha = git(root, ['rev-parse', '--verify', '-q', 'HEAD']).trim();
+    return SHA.test(sha) ? sha : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where the working directory sits inside its repository, as git prints it
+ * (`sub/dir/`), or '' at the top or outside a repository.
+ */
+export function repositoryPrefix(root: string): string {
+  try {
+    return git(root, ['rev-parse', '--show-prefix']).trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Changed files as paths relative to the working directory: GitHub and git
+ * name them from the repository root. Files outside the working directory
+ * are dropped and counted.
+ */
+export function relativeToPrefix(changed: ChangedFile[], prefix: string): { changed: ChangedFile[]; outside: number } {
+  if (!prefix) return { changed, outside: 0 };
+  const inside = changed.filter((file) => file.path.startsWith(prefix));
+  return {
+    changed: inside.map((file) => {
+      const entry: ChangedFile = { ...file, path: file.path.slice(prefix.length) };
+      if (file.previousPath?.startsWith(prefix)) entry.previousPath = file.previousPath.slice(prefix.length);
+      else delete entry.previousPath;
+      return entry;
+    }),
+    outside: changed.length - inside.length,
+  };
+}
+
+/**
+ * Changes of head since its merge base with base, from commit objects only:
+ * nothing of the work tree or the pull request is executed, and external
+ * diff drivers and text conversion filters are switched off.
+ */
+export function localPullDiff(root: string, baseSha: string, headSha: string): ChangedFile[] {
+  const diff = git(root, [
+    'diff',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '-M',
+    '-U0',
+    `${baseSha}...${headSha}`,
+    '--',
+  ]);
+  return changedFilesFromDiff(diff);
+}
+
+/**
+ * The pull request's changed files and lines: from the local repository when
+ * both its base and head commits are there (a checkout with enough history),
+ * otherwise from every page of `pulls.listFiles`.
+ */
+export async function pullRequestChanges(
+  client: GitHubClient,
+  target: IssueTarget,
+  root: string,
+  commits: { baseSha: string; headSha: string },
+  log: (message: string) => void,
+): Promise<PullRequestChanges> {
+  const found = await changesFromGitOrApi(client, target, root, commits, log);
+  const prefix = repositoryPrefix(root);
+  const { changed, outside } = relativeToPrefix(found.changed, prefix);
+  if (outside > 0)
+    found.notes.push(
+      `${outside} changed file${outside === 1 ? ' is' : 's are'} outside \`working-directory\` (${codeSpan(prefix)}) and not seeds.`,
+    );
+  return { ...found, changed };
+}
+
+async function changesFromGitOrApi(
+  client: GitHubClient,
+  target: IssueTarget,
+  root: string,
+  commits: { baseSha: string; headSha: string },
+  log: (message: string) => void,
+): Promise<PullRequestChanges> {
+  const { baseSha, headSha } = commits;
+  if (hasCommit(root, baseSha) && hasCommit(root, headSha)) {
+    try {
+      const changed = localPullDiff(root, baseSha, headSha);
+      log(`revloop: ${changed.length} changed files from git diff ${baseSha.slice(0, 7)}...${headSha.slice(0, 7)}`);
+      return { changed, source: 'changed lines from the local checkout (git diff base...head)', notes: [] };
+    } catch (error) {
+      const detail = (error as { stderr?: string }).stderr?.toString().trim().split('\n')[0] ?? String(error);
+      log(`revloop: git diff of the pull request failed (${detail}); asking the GitHub API instead`);
+    }
+  } else {
+    log('revloop: the base or head commit is not in the checkout; reading the changed files from the GitHub API');
+  }
+  const fromApi = await listPullFiles(client, target);
+  const notes: string[] = [];
+  if (fromApi.truncated)
+    notes.push(
+      `GitHub lists at most ${LIST_FILES_LIMIT.toLocaleString('en-US')} files of a pull request; changes beyond them are not seeds. Check out with \`fetch-depth: 0\` to read them from git.`,
+    );
+  if (fromApi.withoutPatch > 0)
+    notes.push(
+      `${fromApi.withoutPatch} changed file${fromApi.withoutPatch === 1 ? ' has' : 's have'} no diff in the API (binary or too large): the whole file is the seed.`,
+    );
+  log(`revloop: ${fromApi.changed.length} changed files from the GitHub API`);
+  return { changed: fromApi.changed, source: 'changed lines from the GitHub API (pulls.listFiles)', notes };
+}

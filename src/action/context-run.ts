@@ -1,0 +1,123 @@
+import type { Seeds } from '../context/seeds.js';
+import { describeGitHubError, isGitHubHttpError, type GitHubClient } from '../github/client.js';
+import {
+  markerFor,
+  upsertStickyComment,
+  withMarker,
+  type CommentPurpose,
+  type IssueTarget,
+  type PostedComment,
+} from '../github/sticky-comment.js';
+import { analyzeRepository } from '../pipeline/analyze.js';
+import { buildContextReport, rankedPaths, type CommitRef, type ContextReport } from '../report/context-report.js';
+import { renderContextMarkdown } from '../report/context-markdown.js';
+import { GITHUB_COMMENT_LIMIT } from '../report/trim.js';
+import type { RunnerIo } from './runner-io.js';
+import { pathFilter, type Settings } from './settings.js';
+
+/** What every handler works with: the settings, the one GitHub client, the runner. */
+export interface ActionContext {
+  settings: Settings;
+  client: GitHubClient;
+  io: RunnerIo;
+}
+
+/** What a handler produced, for the step's outputs. */
+export interface ActionOutcome {
+  rankedFiles: string[];
+  comment?: PostedComment;
+}
+
+/** The job summary allows 1 MiB; this many characters stay under it even at 3 bytes each. */
+export const SUMMARY_LIMIT = 300_000;
+
+export interface ContextRequest {
+  target: IssueTarget;
+  purpose: CommentPurpose;
+  title: string;
+  request?: ContextReport['request'];
+  commits: CommitRef[];
+  changeSource?: string;
+  seeds: Seeds;
+  notes: string[];
+}
+
+export function commitRef(settings: Settings, label: string, sha: string): CommitRef {
+  const { serverUrl, owner, repo } = settings.runner;
+  return { label, sha, url: `${serverUrl}/${owner}/${repo}/commit/${sha}` };
+}
+
+/** Why the report has no LLM answers: said in every report, so nobody wonders. */
+export function llmNote(settings: Settings): string {
+  return settings.llm.apiKey
+    ? 'LLM steps not run: this version of revloop has none yet; the `openai-api-key` input was read and not used.'
+    : 'LLM steps skipped: no `openai-api-key` input is set (fork pull requests never receive secrets). The ranking, diagram and map above come from the code graph and need no LLM.';
+}
+
+/**
+ * Ranks the repository from the request's seeds, renders the report, and
+ * publishes it: the sticky comment (created, or updated in place) and the
+ * job summary. A comment the token may not post (a fork's read-only token)
+ * leaves the summary as the only report, with a warning; other GitHub
+ * errors fail the step.
+ */
+export async function runContext(context: ActionContext, request: ContextRequest): Promise<ActionOutcome> {
+  const { settings, io } = context;
+  const filter = pathFilter(settings);
+  let excludedByInputs = 0;
+  const log = (message: string): void => io.info(message);
+  const started = performance.now();
+  const analysis = await analyzeRepository(settings.workingDirectory, request.seeds, {
+    log,
+    ...(filter
+      ? {
+          filter: (path: string) => {
+            const keep = filter(path);
+            if (!keep) excludedByInputs++;
+            return keep;
+          },
+        }
+      : {}),
+  });
+  io.info(
+    `revloop: ranked ${analysis.ranking.files.length} files in ${Math.round(performance.now() - started)} ms ` +
+      `(${analysis.index.skipped.length} skipped, ${excludedByInputs} left out by include/exclude)`,
+  );
+
+  const report = buildContextReport({
+    title: request.title,
+    ...(request.request ? { request: request.request } : {}),
+    commits: request.commits,
+    ...(request.changeSource ? { changeSource: request.changeSource } : {}),
+    seeds: request.seeds,
+    index: analysis.index,
+    graph: analysis.graph,
+    ranking: analysis.ranking,
+    mapTokens: settings.mapTokens,
+    maxFiles: settings.maxFiles,
+    excludedByInputs,
+    notes: [...request.notes, llmNote(settings)],
+    ...(settings.runner.runUrl ? { runUrl: settings.runner.runUrl } : {}),
+    command: settings.command,
+  });
+  const rankedFiles = rankedPaths(analysis.ranking, settings.maxFiles);
+
+  const commentLimit = GITHUB_COMMENT_LIMIT - markerFor(request.purpose).length - 1;
+  const body = withMarker(
+    request.purpose,
+    renderContextMarkdown(report, commentLimit, { whereIsTheRest: 'The job summary of this run has more.' }),
+  );
+  let comment: PostedComment | undefined;
+  try {
+    comment = await upsertStickyComment(context.client, request.target, request.purpose, body);
+    io.info(`revloop: ${comment.created ? 'created' : 'updated'} comment ${comment.url}`);
+  } catch (error) {
+    if (!isGitHubHttpError(error) || error.status !== 403) throw error;
+    io.warning(
+      `${describeGitHubError(error, 'posting the context comment')} The report is in the job summary only. ` +
+        'Pull requests from forks get a read-only token under `pull_request`: see the README on `pull_request_target`.',
+    );
+  }
+  await io.appendSummary(renderContextMarkdown(report, SUMMARY_LIMIT));
+  return comment ? { rankedFiles, comment } : { rankedFiles };
+}

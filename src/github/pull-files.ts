@@ -1,0 +1,71 @@
+import { changedFilesFromDiff, mergeChanged, type ChangedFile } from '../context/seeds.js';
+import type { GitHubClient } from './client.js';
+import type { IssueTarget } from './sticky-comment.js';
+
+/** `pulls.listFiles` never lists more than this many files of one pull request. */
+export const LIST_FILES_LIMIT = 3000;
+
+/** The fields of a `pulls.listFiles` entry that revloop reads. */
+export interface PullFile {
+  filename: string;
+  status: string;
+  previous_filename?: string;
+  /** The unified-diff hunks; absent for binary files and very large diffs. */
+  patch?: string;
+}
+
+export interface PullChanges {
+  changed: ChangedFile[];
+  /** GitHub stopped at LIST_FILES_LIMIT files: the list may be incomplete. */
+  truncated: boolean;
+  /** Files listed without hunks (binary or too large), so only the file is a seed. */
+  withoutPatch: number;
+}
+
+const STATUS: Readonly<Record<string, ChangedFile['status']>> = {
+  added: 'added',
+  removed: 'deleted',
+  modified: 'modified',
+  changed: 'modified',
+  renamed: 'renamed',
+  copied: 'added',
+};
+
+/** New-side changed line ranges of one file's `patch`, anchored as `changedFilesFromDiff` anchors them. */
+export function rangesFromPatch(patch: string, status: ChangedFile['status']): ChangedFile['ranges'] {
+  if (status === 'deleted') return [];
+  // parse-diff needs file headers; a placeholder name keeps odd real names (spaces, quotes) out of its parser.
+  const from = status === 'added' ? '/dev/null' : 'a/file';
+  const [file] = changedFilesFromDiff(`--- ${from}\n+++ b/file\n${patch.endsWith('\n') ? patch : `${patch}\n`}`);
+  return file?.ranges ?? [];
+}
+
+/** Changed files and lines of a pull request from the GitHub API, as seeds. */
+export function changedFilesFromPullFiles(files: readonly PullFile[]): PullChanges {
+  const changed: ChangedFile[] = [];
+  let withoutPatch = 0;
+  for (const file of files) {
+    const status = STATUS[file.status];
+    if (!status) continue; // `unchanged`: listed for a mode change only
+    if (file.patch === undefined && status !== 'deleted') withoutPatch++;
+    const entry: ChangedFile = {
+      path: file.filename,
+      status,
+      ranges: file.patch === undefined ? [] : rangesFromPatch(file.patch, status),
+    };
+    if (status === 'renamed' && file.previous_filename) entry.previousPath = file.previous_filename;
+    changed.push(entry);
+  }
+  return { changed: mergeChanged(changed), truncated: files.length >= LIST_FILES_LIMIT, withoutPatch };
+}
+
+/** Every page of `pulls.listFiles` for the pull request. */
+export async function listPullFiles(client: GitHubClient, target: IssueTarget): Promise<PullChanges> {
+  const files = await client.paginate(client.rest.pulls.listFiles, {
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.number,
+    per_page: 100,
+  });
+  return changedFilesFromPullFiles(files);
+}

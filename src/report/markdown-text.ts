@@ -1,0 +1,47 @@
+// Text from the repository (paths, identifiers, source lines) goes into
+// GitHub-flavoured markdown: these helpers keep it literal, so a file name can
+// neither open an HTML tag nor break out of a code block.
+
+function longestRun(text: string, char: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === char ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+/** An inline code span that shows `text` literally, whatever backticks it holds. */
+export function codeSpan(text: string): string {
+  const ticks = '`'.repeat(longestRun(text, '`') + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${text.replace(/\n/g, ' ')}${pad}${ticks}`;
+}
+
+/** A fenced code block longer than any backtick run inside it. */
+export function codeBlock(text: string, language = ''): string {
+  const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+  return `${fence}${language}\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${fence}`;
+}
+
+/** Plain text for markdown: HTML-significant characters as entities, markdown emphasis escaped. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\*_[\]|~])/g, '\\$1')
+    .replace(/\n/g, ' ');
+}
+
+/**
+ * A ranking reason such as "`apply_discount` in shop/pricing.py calls
+ * `total_price`": the backticked parts stay code spans, the rest is escaped.
+ */
+export function reasonText(reason: string): string {
+  return reason
+    .split(/(`[^`\n]+`)/)
+    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeText(part)))
+    .join('');
+}

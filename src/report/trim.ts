@@ -1,0 +1,91 @@
+/** GitHub rejects issue and pull request comment bodies longer than this (characters). */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+/** A section's rendering within a character budget, and what was left out. */
+export interface Fitted {
+  text: string;
+  /** Says what was cut, e.g. "the repository map (40 of 310 lines)"; undefined when nothing was. */
+  cut?: string;
+}
+
+/**
+ * One part of a report. `priority`: higher is more important and is cut
+ * later. `fit(budget)` must return text no longer than `budget` (an empty
+ * string drops the section).
+ */
+export interface Section {
+  priority: number;
+  text: string;
+  fit(budget: number): Fitted;
+}
+
+/** Room kept for the note that says what was trimmed. */
+const NOTE_RESERVE = 600;
+
+/**
+ * Joins the sections, cutting the least important ones first (and each only
+ * as much as needed) until the body fits `limit` characters, with a note
+ * listing what was cut. The body is never rejected: if the fixed parts alone
+ * are too long, it is cut at a line boundary.
+ */
+export function fitToLimit(
+  sections: readonly Section[],
+  limit: number,
+  options: { separator?: string; whereIsTheRest?: string } = {},
+): string {
+  const separator = options.separator ?? '\n\n';
+  const join = (texts: readonly string[]): string => texts.filter((t) => t.length > 0).join(separator);
+  const texts = sections.map((s) => s.text);
+  const full = join(texts);
+  if (full.length <= limit) return full;
+
+  const target = Math.max(0, limit - NOTE_RESERVE);
+  const cuts: string[] = [];
+  const order = sections.map((s, i) => ({ s, i })).sort((a, b) => a.s.priority - b.s.priority || b.i - a.i);
+  for (const { s, i } of order) {
+    const total = join(texts).length;
+    if (total <= target) break;
+    const budget = Math.max(0, texts[i]!.length - (total - target));
+    const fitted = s.fit(budget);
+    if (fitted.text.length > budget) throw new Error(`a report section rendered ${fitted.text.length} > ${budget}`);
+    texts[i] = fitted.text;
+    if (fitted.cut) cuts.push(fitted.cut);
+  }
+  const note = `> [!NOTE]\n> Trimmed to fit the ${limit.toLocaleString('en-US')}-character limit: ${cuts.length > 0 ? cuts.join('; ') : 'the report'} left out.${options.whereIsTheRest ? ` ${options.whereIsTheRest}` : ''}`;
+  const body = join([...texts, note]);
+  if (body.length <= limit) return body;
+  // Only the fixed parts remain and they are still too long: cut at a line boundary.
+  const room = Math.max(0, limit - note.length - separator.length);
+  const head = body.slice(0, room);
+  const cut = head.lastIndexOf('\n');
+  return `${cut > 0 ? head.slice(0, cut) : head}${separator}${note}`.slice(0, limit);
+}
+
+/**
+ * A fit for list-like sections: the heading and as many leading items as the
+ * budget allows, then a "… and N more" line; nothing when not even one item
+ * fits. `describe` names what was cut for the note.
+ */
+export function fitList(
+  heading: string,
+  items: readonly string[],
+  budget: number,
+  describe: (shown: number, total: number) => string,
+  moreLine: (hidden: number) => string = (hidden) => `- … and ${hidden} more`,
+): Fitted {
+  const render = (count: number): string =>
+    [heading, ...items.slice(0, count), ...(count < items.length ? [moreLine(items.length - count)] : [])].join('\n');
+  let low = 1;
+  let high = items.length;
+  let best = 0;
+  while (low <= high) {
+    const mid = Math.floor((low + high) / 2);
+    if (render(mid).length <= budget) {
+      best = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (best === items.length) return { text: render(best) };
+  if (best === 0) return { text: '', cut: describe(0, items.length) };
+  return { text: render(best), cut: describe(best, items.length) };
+}
