@@ -1,0 +1,80 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isBenchInputError } from '../../src/bench/errors.js';
+import { resolveCommit, resolveGitDir, runGit, SnapshotRepository } from '../../src/bench/git.js';
+import { git, tempDir, writeFiles } from '../helpers/repo.js';
+
+function threeCommits(): { dir: string; shas: string[] } {
+  const dir = tempDir();
+  git(dir, 'init', '-q', '-b', 'main');
+  const shas: string[] = [];
+  for (const [i, files] of [
+    { 'a.py': 'A = 1\n', 'data.bin': 'payload one\n' },
+    { 'a.py': 'A = 2\n', 'b.py': 'B = 2\n' },
+    { 'a.py': 'A = 3\n', 'c.py': 'C = 3\n' },
+  ].entries()) {
+    writeFiles(dir, files);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', `commit ${i}`);
+    shas.push(git(dir, 'rev-parse', 'HEAD').trim());
+  }
+  return { dir, shas };
+}
+
+const snapshots: SnapshotRepository[] = [];
+afterAll(() => {
+  for (const snapshot of snapshots.splice(0)) snapshot.dispose();
+});
+
+describe('SnapshotRepository', () => {
+  it('checks out a commit whose later history cannot be reached, even after visiting it', () => {
+    const { dir, shas } = threeCommits();
+    const snapshot = SnapshotRepository.create(resolveGitDir(dir), tempDir());
+    snapshots.push(snapshot);
+    snapshot.checkout(shas[2]!);
+    snapshot.checkout(shas[1]!);
+    expect(readFileSync(join(snapshot.root, 'a.py'), 'utf8')).toBe('A = 2\n');
+    expect(existsSync(join(snapshot.root, 'b.py'))).toBe(true);
+    expect(existsSync(join(snapshot.root, 'c.py'))).toBe(false);
+    expect(runGit(['-C', snapshot.root, 'rev-list', '--all', '--reflog']).trim().split('\n')).toEqual([
+      shas[1],
+      shas[0],
+    ]);
+    expect(runGit(['-C', snapshot.root, 'log', '--format=%H']).trim().split('\n')).toEqual([shas[1], shas[0]]);
+    // The objects are borrowed, not copied.
+    expect(runGit(['-C', snapshot.root, 'count-objects']).trim()).toMatch(/^0 objects/);
+    expect(snapshot.missingFiles).toEqual([]);
+  });
+
+  it('leaves out files whose blobs the source repository lacks, and says which', () => {
+    const { dir, shas } = threeCommits();
+    const blob = git(dir, 'rev-parse', `${shas[0]}:data.bin`).trim();
+    rmSync(join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const snapshot = SnapshotRepository.create(resolveGitDir(dir), tempDir());
+    snapshots.push(snapshot);
+    snapshot.checkout(shas[2]!);
+    expect(snapshot.missingFiles).toEqual(['data.bin']);
+    expect(existsSync(join(snapshot.root, 'data.bin'))).toBe(false);
+    expect(readFileSync(join(snapshot.root, 'c.py'), 'utf8')).toBe('C = 3\n');
+    snapshot.checkout(shas[0]!);
+    expect(readFileSync(join(snapshot.root, 'a.py'), 'utf8')).toBe('A = 1\n');
+  });
+
+  it('names a path that is not a repository, and resolves commits', () => {
+    const { dir, shas } = threeCommits();
+    const notRepo = tempDir();
+    let caught: unknown;
+    try {
+      resolveGitDir(notRepo);
+    } catch (error) {
+      caught = error;
+    }
+    expect(isBenchInputError(caught)).toBe(true);
+    expect((caught as Error).message).toContain(notRepo);
+    const gitDir = resolveGitDir(dir);
+    expect(resolveCommit(gitDir, 'HEAD~1')).toBe(shas[1]);
+    expect(resolveCommit(gitDir, 'no-such-branch')).toBeUndefined();
+    expect(resolveCommit(gitDir, '--all')).toBeUndefined();
+  });
+});
