@@ -9,11 +9,12 @@ function threeCommits(): { dir: string; shas: string[] } {
   const dir = tempDir();
   git(dir, 'init', '-q', '-b', 'main');
   const shas: string[] = [];
-  for (const [i, files] of [
+  const contents: Record<string, string>[] = [
     { 'a.py': 'A = 1\n', 'data.bin': 'payload one\n' },
     { 'a.py': 'A = 2\n', 'b.py': 'B = 2\n' },
     { 'a.py': 'A = 3\n', 'c.py': 'C = 3\n' },
-  ].entries()) {
+  ];
+  for (const [i, files] of contents.entries()) {
     writeFiles(dir, files);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', `commit ${i}`);
