@@ -52,7 +52,6 @@ function canonical(raw: string): string {
  */
 export function normalizeFramePath(raw: string): string {
   let path = canonical(raw);
-  if (isExternalPath(path)) return path;
   for (const root of WORKSPACE_ROOTS) {
     const match = root.exec(path);
     if (match && path.length > match[0].length) {
@@ -129,7 +128,7 @@ export function frameAt(
     line,
     column,
     function: fn,
-    external: externalByName || path === null || isExternalPath(path),
+    external: externalByName || path === null || isExternalPath(path) || isExternalPath(canonical(rawPath!)),
   };
 }
 

@@ -72,6 +72,30 @@ function readGoroutine(lines: readonly string[], start: number): { frames: Frame
   return { frames, end };
 }
 
+/** The goroutines after `from` that run `test` (a frame of `pkg.Test…` or `created by` it). */
+function stuckGoroutines(
+  lines: readonly string[],
+  from: number,
+  test: string,
+): { label: string; frames: Frame[]; end: number }[] {
+  const found: { label: string; frames: Frame[]; end: number }[] = [];
+  const suffix = `.${test.split('/')[0]}`;
+  for (let i = from; i < Math.min(lines.length, from + 20_000); i++) {
+    const line = lines[i]!;
+    if (PACKAGE_RESULT.test(line)) break;
+    if (!GOROUTINE.test(line)) continue;
+    const stack = readGoroutine(lines, i);
+    if (
+      stack.frames.some(
+        (f) => f.function !== null && (f.function.endsWith(suffix) || f.function.includes(`${suffix}.func`)),
+      )
+    )
+      found.push({ label: line.trim().replace(/:$/, ''), frames: stack.frames, end: stack.end });
+    i = stack.end;
+  }
+  return found;
+}
+
 /** Go test file names are package-relative: remember the package from the `FAIL\tpkg` line that closes the run. */
 function packageAfter(lines: readonly string[], from: number): string | null {
   for (let i = from; i < Math.min(lines.length, from + 2000); i++) {
@@ -142,6 +166,22 @@ export const parseGo: LogParser = (lines) => {
         }
       }
       if (test) claimed.add(test);
+      // A timeout's panicking goroutine is the alarm; the stuck test's goroutines say more.
+      const related = timeout && test ? stuckGoroutines(lines, stack.end + 1, test) : [];
+      if (related.length > 0) {
+        out.push({
+          kind: 'timeout',
+          message: panic[2]!,
+          test,
+          frames: stack.frames,
+          relatedStacks: related.map((g) => ({ label: g.label, frames: g.frames })),
+          start,
+          end: related[related.length - 1]!.end,
+          priority: PRIORITY.trace,
+        });
+        i = related[related.length - 1]!.end;
+        continue;
+      }
       out.push({
         kind: timeout ? 'timeout' : 'panic',
         message: panic[2]!.replace(/\s*\[recovered[^\]]*\]$/, ''),
