@@ -69,11 +69,15 @@ export function cleanLine(raw: string): string {
 }
 
 /**
- * Lines that start or sit inside a failure report in some format; a huge log
- * keeps the windows around these. Cheap to test: literal-heavy alternatives.
+ * Lines that open a failure report in some format. A huge log keeps the
+ * windows around these first, newest first, then around the weaker
+ * {@link WEAK_ANCHOR}s while budget is left, so a flood of ordinary lines
+ * that mention "error" cannot push the real report out.
  */
-const ANCHOR =
-  /Traceback \(most recent|^\s*File ".+", line \d|^=+ (?:FAILURES|ERRORS) =+$|^(?:FAILED|ERROR) \S+::|^\s*● |^\s*FAIL\b|^\s+at \S|panic: |panicked at|^\s*--- FAIL|^goroutine \d+ \[|Exception\b|Error\b|\berror(?:\[E\d+\])?:|error TS\d+|==\d+==ERROR|runtime error|Caused by:|^\s*\d+\) |Failure\/Error|FAILURE!|^\s*#\d+ 0x|failing$|^failures:$/;
+const STRONG_ANCHOR =
+  /Traceback \(most recent|^=+ (?:FAILURES|ERRORS) =+$|^(?:FAILED|ERROR) \S+::|^\s*● |^\s*FAIL\s|^\s*--- FAIL|^panic: |^fatal error: |panicked at|^goroutine \d+ \[|==\d+==ERROR|: runtime error: |Exception in thread|<<< (?:FAILURE|ERROR)!|^\s*\d+ failing$|^(?:Failures|failures):$|^error(?:\[E\d+\])?: |error TS\d+|: (?:fatal )?error: |Failed Tests \d+|^\s+\d+\) (?:Failure|Error):$/;
+const WEAK_ANCHOR =
+  /^\s*File ".+", line \d|^\s+at \S|Exception\b|Error\b|\berror\b|Caused by:|Failure\/Error|^\s*#\d+ 0x/;
 
 export function normalizeLog(text: string, options: NormalizeOptions = {}): NormalizedLog {
   const maxLines = options.maxLines ?? DEFAULT_MAX_LINES;
@@ -163,9 +167,9 @@ function boundLog(
   };
   mark(lines.length - Math.min(TAIL_LINES, Math.floor(maxLines / 4)), lines.length);
   for (const index of [...errorLines].reverse()) mark(index - WINDOW_BEFORE, index + 40);
-  for (let i = lines.length - 1; i >= 0 && budget > 0; i--) {
-    if (keep[i]) continue;
-    if (ANCHOR.test(lines[i]!)) {
+  for (const anchor of [STRONG_ANCHOR, WEAK_ANCHOR]) {
+    for (let i = lines.length - 1; i >= 0 && budget > 0; i--) {
+      if (keep[i] || !anchor.test(lines[i]!)) continue;
       mark(i - WINDOW_BEFORE, i + WINDOW_AFTER);
       i -= WINDOW_BEFORE;
     }

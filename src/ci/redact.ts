@@ -54,7 +54,7 @@ const RULES: Rule[] = [
   // Secret query parameters: ?token=…, &password=….
   {
     pattern:
-      /([?&;](?:password|passwd|pwd|token|access_token|refresh_token|id_token|api_key|apikey|key|secret|client_secret|sig|signature|auth|private_token|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token)=)([^&\s"'#<>]+)/gi,
+      /([?&;](?:password|passwd|pwd|token|access_token|refresh_token|id_token|api_key|apikey|key|secret|client_secret|sig|signature|auth|private_token|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token)=)([^&;\s"'#<>]+)/gi,
     replace: (_m, name) => `${name}${MASK}`,
   },
   // Assignments of secret-named settings: DB_PASSWORD=…, password: …, Password=…; (ADO connection strings).
