@@ -13,8 +13,7 @@ import {
 } from './commit-mining.js';
 import { BenchInputError } from './errors.js';
 import { resolveCommit, resolveGitDir, SnapshotRepository } from './git.js';
-import { relevantRanks } from './metrics.js';
-import { isRevloopVariant, revloopRanking } from './revloop-variants.js';
+import { revloopRanking, scoreMethod, validateMethods } from './revloop-variants.js';
 import { sameDirectoryRanking } from './same-directory.js';
 import { headBlobs, TermCache } from './term-cache.js';
 
@@ -73,13 +72,7 @@ export function isSourcePath(path: string): boolean {
 }
 
 export function validateReplayMethods(methods: readonly string[]): void {
-  for (const method of methods) {
-    if (!isRevloopVariant(method) && !(REPLAY_BASELINES as readonly string[]).includes(method)) {
-      throw new BenchInputError(
-        `unknown method "${method}" for the co-change replay (known: revloop variants and ${REPLAY_BASELINES.join(', ')})`,
-      );
-    }
-  }
+  validateMethods(methods, REPLAY_BASELINES, 'the co-change replay');
 }
 
 /**
@@ -114,16 +107,13 @@ export async function replayRepository(repository: string, options: ReplayOption
       const item: ReplayItem = { ...testCase, ranks: {}, errors: {}, absentFiles: snapshot.missingFiles.length };
       const context = replayContext(snapshot.root, testCase, log, terms);
       for (const method of options.methods) {
-        const t0 = performance.now();
-        let ranking: string[] = [];
-        try {
-          ranking = (await rankForMethod(method, context)).filter((path) => path !== testCase.seed);
-        } catch (error) {
-          item.errors[method] = error instanceof Error ? error.message : String(error);
-          options.log?.(`${label} ${testCase.sha.slice(0, 10)}: ${method} failed: ${item.errors[method]}`);
+        const scored = await scoreMethod(() => rankForMethod(method, context), testCase.targets, testCase.seed);
+        methodMs[method]! += scored.ms;
+        item.ranks[method] = scored.ranks;
+        if (scored.error !== undefined) {
+          item.errors[method] = scored.error;
+          options.log?.(`${label} ${testCase.sha.slice(0, 10)}: ${method} failed: ${scored.error}`);
         }
-        methodMs[method]! += performance.now() - t0;
-        item.ranks[method] = relevantRanks(ranking, testCase.targets);
       }
       items.push(item);
       options.log?.(

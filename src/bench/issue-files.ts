@@ -1,8 +1,6 @@
 import { Bm25Index } from './bm25.js';
-import { BenchInputError } from './errors.js';
 import { resolveCommit, SnapshotRepository } from './git.js';
-import { relevantRanks } from './metrics.js';
-import { isRevloopVariant, revloopRanking } from './revloop-variants.js';
+import { revloopRanking, scoreMethod, validateMethods } from './revloop-variants.js';
 import { goldFilesFromPatch, isPythonTestPath, locateRepository, type SwebenchInstance } from './swebench.js';
 import { headBlobs, TermCache } from './term-cache.js';
 import { lexicalTokens, termCounts } from './tokens.js';
@@ -42,13 +40,7 @@ export interface IssueRun {
 }
 
 export function validateIssueMethods(methods: readonly string[]): void {
-  for (const method of methods) {
-    if (!isRevloopVariant(method) && !(ISSUE_BASELINES as readonly string[]).includes(method)) {
-      throw new BenchInputError(
-        `unknown method "${method}" for issue → files (known: revloop variants and ${ISSUE_BASELINES.join(', ')})`,
-      );
-    }
-  }
+  validateMethods(methods, ISSUE_BASELINES, 'issue → files');
 }
 
 /**
@@ -98,19 +90,19 @@ export async function runIssueFiles(instances: readonly SwebenchInstance[], opti
           absentFiles: snapshot.missingFiles.length,
         };
         for (const method of options.methods) {
-          const t0 = performance.now();
-          let ranking: string[] = [];
-          try {
-            ranking =
+          const scored = await scoreMethod(
+            () =>
               method === 'bm25'
                 ? bm25Ranking(snapshot.root, instance.problem_statement, terms)
-                : await revloopRanking(snapshot.root, { changed: [], text: instance.problem_statement }, method);
-          } catch (error) {
-            item.errors[method] = error instanceof Error ? error.message : String(error);
-            options.log?.(`${instance.instance_id}: ${method} failed: ${item.errors[method]}`);
+                : revloopRanking(snapshot.root, { changed: [], text: instance.problem_statement }, method),
+            item.gold,
+          );
+          spent[method]! += scored.ms;
+          item.ranks[method] = scored.ranks;
+          if (scored.error !== undefined) {
+            item.errors[method] = scored.error;
+            options.log?.(`${instance.instance_id}: ${method} failed: ${scored.error}`);
           }
-          spent[method]! += performance.now() - t0;
-          item.ranks[method] = relevantRanks(ranking, item.gold);
         }
         items.push(item);
         options.log?.(

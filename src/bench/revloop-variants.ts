@@ -1,5 +1,7 @@
 import { analyzeRepository, type AnalyzeOptions } from '../pipeline/analyze.js';
 import type { Seeds } from '../context/seeds.js';
+import { BenchInputError } from './errors.js';
+import { relevantRanks } from './metrics.js';
 
 /**
  * revloop as the benchmark runs it: the real pipeline, so every change to
@@ -26,4 +28,39 @@ export async function revloopRanking(root: string, seeds: Seeds, variant: string
   if (!options) throw new Error(`unknown revloop variant: ${variant}`);
   const analysis = await analyzeRepository(root, seeds, { ...options });
   return analysis.ranking.files.map((file) => file.path);
+}
+
+/** Refuses a method that is neither a revloop variant nor one of the protocol's baselines. */
+export function validateMethods(methods: readonly string[], baselines: readonly string[], protocol: string): void {
+  for (const method of methods) {
+    if (!isRevloopVariant(method) && !baselines.includes(method)) {
+      throw new BenchInputError(
+        `unknown method "${method}" for ${protocol} (known: ${[...Object.keys(REVLOOP_VARIANTS), ...baselines].join(', ')})`,
+      );
+    }
+  }
+}
+
+/**
+ * Runs one method on one case: its ranking (minus `exclude`), the rank of
+ * each relevant path, and the time spent. A method that throws is recorded
+ * as an error and scores as ranking nothing, so a crash counts against it
+ * instead of silently shrinking the sample.
+ */
+export async function scoreMethod(
+  rank: () => Promise<string[]> | string[],
+  relevant: readonly string[],
+  exclude?: string,
+): Promise<{ ranks: (number | null)[]; ms: number; error?: string }> {
+  const t0 = performance.now();
+  let ranking: string[] = [];
+  let error: string | undefined;
+  try {
+    ranking = await rank();
+    if (exclude !== undefined) ranking = ranking.filter((path) => path !== exclude);
+  } catch (caught) {
+    error = caught instanceof Error ? caught.message : String(caught);
+  }
+  const ms = performance.now() - t0;
+  return { ranks: relevantRanks(ranking, relevant), ms, ...(error === undefined ? {} : { error }) };
 }
