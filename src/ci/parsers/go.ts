@@ -60,7 +60,10 @@ function readGoroutine(lines: readonly string[], start: number): { frames: Frame
       end = i;
       continue;
     }
-    if (/^\S/.test(line) && !/^\s*\.\.\.additional frames elided\.\.\./.test(line)) {
+    if (/^\s*\.\.\.additional frames elided\.\.\./.test(line)) continue;
+    // A function line is followed by its location; pasted or re-indented
+    // logs may indent both, so the next line decides, not the indentation.
+    if (/^\S/.test(line) || LOCATION.test(lines[i + 1] ?? '')) {
       fn = goFunction(line);
       end = i;
       continue;

@@ -8,11 +8,13 @@ import { frameAt, num } from '../frame-paths.js';
 import type { Frame } from '../types.js';
 import { type Candidate, type LogParser, PRIORITY, findAhead } from './candidate.js';
 
-const PANIC_NEW = /^thread '([^']*)'(?: \(\d+\))? panicked at (.+?):(\d+):(\d+):\s*$/;
-const PANIC_OLD = /^thread '([^']*)'(?: \(\d+\))? panicked at '(.*)$/;
+const PANIC_NEW = /^\s*thread '([^']*)'(?: \(\d+\))? panicked at (.+?):(\d+):(\d+):\s*$/;
+const PANIC_OLD = /^\s*thread '([^']*)'(?: \(\d+\))? panicked at '(.*)$/;
 const PANIC_OLD_END = /^(.*)', (.+?):(\d+):(\d+)\s*$/;
 const BACKTRACE = /^stack backtrace:\s*$/;
-const BT_FUNCTION = /^\s*(\d+): (?:0x[0-9a-f]+ - )?(.+?)\s*$/;
+const BT_FUNCTION = /^\s*(\d+):\s+(?:0x[0-9a-f]+ - )?(.+?)\s*$/;
+/** An inlined frame: a function line without an index, printed between numbered ones. */
+const BT_INLINED = /^\s+(?:- )?((?:<|[A-Za-z_])[^\s].*?)\s*$/;
 const BT_LOCATION = /^\s+at (.+?):(\d+)(?::(\d+))?\s*$/;
 const TEST_HEADER = /^---- (.+?) stdout ----\s*$/;
 const COMPILE_ERROR = /^error(?:\[(E\d+)\])?: (.*?)\s*$/;
@@ -40,10 +42,10 @@ function readBacktrace(lines: readonly string[], start: number): { frames: Frame
       end = i;
       continue;
     }
-    const named = BT_FUNCTION.exec(line);
+    const named = BT_FUNCTION.exec(line) ?? (fn !== null && !/^\s+at /.test(line) ? BT_INLINED.exec(line) : null);
     if (named) {
       if (fn !== null && !fnHasFrame) frames.push(frameAt(null, null, null, fn, true));
-      fn = rustFunction(named[2]!);
+      fn = rustFunction(named[named.length - 1]!);
       fnHasFrame = false;
       end = i;
       continue;
@@ -84,7 +86,7 @@ export const parseRust: LogParser = (lines) => {
       }
       continue;
     }
-    if (!line.startsWith('thread ')) continue;
+    if (!line.includes('thread ')) continue;
     let thread: string;
     let message: string;
     let location: Frame;
