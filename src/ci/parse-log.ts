@@ -14,7 +14,7 @@ import { parsePytest, parsePythonTracebacks } from './parsers/python.js';
 import { parseMinitest, parseRspec, parseRubyExceptions } from './parsers/ruby.js';
 import { parseRust } from './parsers/rust.js';
 import { parseSanitizers } from './parsers/sanitizer.js';
-import type { Failure, LocatedFailure } from './types.js';
+import type { Failure, Frame, LocatedFailure } from './types.js';
 
 export interface ParseLogOptions extends NormalizeOptions {
   /** At most this many failures are returned (the first ones in the log). */
@@ -149,30 +149,28 @@ export function parseLog(text: string, options: ParseLogOptions = {}): ParsedLog
   return { failures, totalLines: log.totalLines, omittedLines: log.omittedLines, droppedFailures: dropped };
 }
 
+function frameJson(frame: Frame): Frame {
+  return {
+    path: frame.path,
+    line: frame.line,
+    column: frame.column,
+    function: frame.function,
+    external: frame.external,
+  };
+}
+
 /** The JSON contract of `revloop explain-ci --json`: the documented fields only, in a fixed order. */
 export function failureToJson(failure: Failure): Failure {
   const json: Failure = {
     kind: failure.kind,
     message: failure.message,
     test: failure.test,
-    frames: failure.frames.map((f) => ({
-      path: f.path,
-      line: f.line,
-      column: f.column,
-      function: f.function,
-      external: f.external,
-    })),
+    frames: failure.frames.map(frameJson),
   };
   if (failure.relatedStacks && failure.relatedStacks.length > 0)
     json.relatedStacks = failure.relatedStacks.map((stack) => ({
       label: stack.label,
-      frames: stack.frames.map((f) => ({
-        path: f.path,
-        line: f.line,
-        column: f.column,
-        function: f.function,
-        external: f.external,
-      })),
+      frames: stack.frames.map(frameJson),
     }));
   return json;
 }
