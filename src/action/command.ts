@@ -45,7 +45,7 @@ export function parseCommand(
     const token = word.replace(/[,.;:]+$/, '').replace(/^[`'"]+|[`'"]+$/g, '');
     const asPath = token.replace(/^\.\//, '').replace(/\/+$/, '');
     if (!token) continue;
-    if (asPath && isSafeRelativePath(asPath) && isPath(asPath)) paths.push(asPath);
+    if (asPath && !asPath.includes('://') && isSafeRelativePath(asPath) && isPath(asPath)) paths.push(asPath);
     else if (IDENTIFIER.test(token) && (quoted || CODE_LIKE.test(token))) symbols.push(token.replace(/\(\)$/, ''));
     else free.push(word);
   }

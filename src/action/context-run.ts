@@ -105,7 +105,10 @@ export async function runContext(context: ActionContext, request: ContextRequest
   const commentLimit = GITHUB_COMMENT_LIMIT - markerFor(request.purpose).length - 1;
   const body = withMarker(
     request.purpose,
-    renderContextMarkdown(report, commentLimit, { whereIsTheRest: 'The job summary of this run has more.' }),
+    renderContextMarkdown(report, commentLimit, {
+      limitName: "GitHub's 65,536-character comment limit",
+      whereIsTheRest: 'The job summary of this run has more.',
+    }),
   );
   let comment: PostedComment | undefined;
   try {
@@ -118,6 +121,6 @@ export async function runContext(context: ActionContext, request: ContextRequest
         'Pull requests from forks get a read-only token under `pull_request`: see the README on `pull_request_target`.',
     );
   }
-  await io.appendSummary(renderContextMarkdown(report, SUMMARY_LIMIT));
+  await io.appendSummary(renderContextMarkdown(report, SUMMARY_LIMIT, { limitName: 'the job summary size limit' }));
   return comment ? { rankedFiles, comment } : { rankedFiles };
 }

@@ -2,7 +2,7 @@ import type { LineRange } from '../context/seeds.js';
 import type { RankedFile } from '../graph/rank.js';
 import type { ChangedEntry, ContextReport } from './context-report.js';
 import { codeBlock, codeSpan, escapeText, reasonText } from './markdown-text.js';
-import { fitList, fitToLimit, type Fitted, type Section } from './trim.js';
+import { fitList, fitToLimit, type Fitted, type Section, type TrimOptions } from './trim.js';
 
 /** Skipped paths named per reason; the rest are counted. */
 const SKIPPED_EXAMPLES = 5;
@@ -15,8 +15,10 @@ const PRIORITY = {
   changed: 50,
   ranked: 60,
   notes: 70,
-  fixed: 100,
 } as const;
+
+/** What the first trimming pass leaves each list (characters): its first items stay whatever else is cut. */
+const LIST_MINIMUM = { changed: 3_000, ranked: 6_000, notes: 2_000 } as const;
 
 const thousands = (n: number): string => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = `${one}s`): string => `${thousands(n)} ${n === 1 ? one : many}`;
@@ -36,28 +38,19 @@ function changedLine(entry: ChangedEntry): string {
 }
 
 /** A section that is kept whole or dropped. */
-function whole(priority: number, text: string, cut: string): Section {
+function whole(priority: Section['priority'], text: string, cut: string): Section {
   return { priority, text, fit: (budget): Fitted => (text.length <= budget ? { text } : { text: '', cut }) };
 }
 
-function listSection(
-  priority: number,
-  heading: string,
-  items: string[],
-  what: string,
-  moreLine?: (hidden: number) => string,
-): Section {
+function listSection(priority: number, heading: string, items: string[], what: string, minimum = 0): Section {
   const text = [heading, ...items].join('\n');
   return {
     priority,
     text,
+    minimum,
     fit: (budget) =>
-      fitList(
-        heading,
-        items,
-        budget,
-        (shown, total) => (shown === 0 ? what : `${what} (${total - shown} of ${total})`),
-        moreLine,
+      fitList(heading, items, budget, (shown, total) =>
+        shown === 0 ? what : `${what} (${total - shown} of ${total})`,
       ),
   };
 }
@@ -83,6 +76,7 @@ function rankedSections(report: ContextReport): Section[] {
         `#### Ranked files (top ${thousands(report.ranked.length)} of ${of})`,
         report.ranked.map(rankedItem),
         'ranked files',
+        LIST_MINIMUM.ranked,
       ),
     ];
   const subject = report.seededBy === 'change' ? 'the change' : 'the code the request names';
@@ -94,7 +88,13 @@ function rankedSections(report: ContextReport): Section[] {
     const files = report.ranked.filter((f) => f.role === role);
     if (files.length === 0) return [];
     return [
-      listSection(PRIORITY.ranked, `${heading} (${thousands(files.length)})`, files.map(rankedItem), `${role} files`),
+      listSection(
+        PRIORITY.ranked,
+        `${heading} (${thousands(files.length)})`,
+        files.map(rankedItem),
+        `${role} files`,
+        LIST_MINIMUM.ranked / 2,
+      ),
     ];
   });
 }
@@ -109,7 +109,7 @@ function headerSection(report: ContextReport): Section {
     const link = report.request.url ? ` ([comment](${report.request.url}))` : '';
     lines.push('', `${who}: ${codeSpan(report.request.text)}${link}`);
   }
-  return whole(PRIORITY.fixed, lines.join('\n'), 'the heading');
+  return whole('fixed', lines.join('\n'), 'the heading');
 }
 
 function mapSection(report: ContextReport): Section {
@@ -160,7 +160,7 @@ function skippedSection(report: ContextReport): Section | undefined {
   if (report.excludedByInputs > 0)
     items.push(`- **left out by \`include\`/\`exclude\`** (${thousands(report.excludedByInputs)})`);
   const heading = `<details>\n<summary>Not in the map: ${plural(total + report.excludedByInputs, 'file')}</summary>\n`;
-  const footer = '\n</details>';
+  const footer = '\n\n</details>';
   const section = listSection(PRIORITY.skipped, heading, items, 'the list of skipped files');
   return {
     priority: section.priority,
@@ -177,7 +177,7 @@ function footerSection(report: ContextReport): Section {
   if (report.runUrl) parts.push(`[workflow run](${report.runUrl})`);
   parts.push('updated in place on every run');
   parts.push(`comment ${codeSpan(`${report.command} path/or/symbol …`)} to focus it`);
-  return whole(PRIORITY.fixed, `<sub>${parts.join(' · ')}</sub>`, 'the footer');
+  return whole('fixed', `<sub>${parts.join(' · ')}</sub>`, 'the footer');
 }
 
 /**
@@ -189,7 +189,7 @@ function footerSection(report: ContextReport): Section {
 export function renderContextMarkdown(
   report: ContextReport,
   limit: number,
-  options: { whereIsTheRest?: string } = {},
+  options: Omit<TrimOptions, 'separator'> = {},
 ): string {
   const sections: Section[] = [headerSection(report)];
   if (report.changed.length > 0)
@@ -199,6 +199,7 @@ export function renderContextMarkdown(
         `#### Changed files (${thousands(report.changed.length)})`,
         report.changed.map(changedLine),
         'changed files',
+        LIST_MINIMUM.changed,
       ),
     );
   sections.push(...rankedSections(report));
@@ -219,6 +220,7 @@ export function renderContextMarkdown(
         '#### Notes',
         report.notes.map((n) => `- ${n}`),
         'notes',
+        LIST_MINIMUM.notes,
       ),
     );
   sections.push(footerSection(report));

@@ -14,9 +14,21 @@ export interface Fitted {
  * string drops the section).
  */
 export interface Section {
-  priority: number;
+  /** Higher is cut later; `fixed` sections (the heading, the footer) are never cut. */
+  priority: number | 'fixed';
   text: string;
   fit(budget: number): Fitted;
+  /** Characters the first pass leaves the section (a list keeps its first items); the second pass may cut more. */
+  minimum?: number;
+}
+
+export interface TrimOptions {
+  /** Between sections; default a blank line. */
+  separator?: string;
+  /** How the note names the limit, e.g. "GitHub's 65,536-character comment limit". */
+  limitName?: string;
+  /** A sentence for the note saying where the full report is. */
+  whereIsTheRest?: string;
 }
 
 /** Room kept for the note that says what was trimmed. */
@@ -25,14 +37,10 @@ const NOTE_RESERVE = 600;
 /**
  * Joins the sections, cutting the least important ones first (and each only
  * as much as needed) until the body fits `limit` characters, with a note
- * listing what was cut. The body is never rejected: if the fixed parts alone
+ * after the heading listing what was cut. The body is never rejected: if the fixed parts alone
  * are too long, it is cut at a line boundary.
  */
-export function fitToLimit(
-  sections: readonly Section[],
-  limit: number,
-  options: { separator?: string; whereIsTheRest?: string } = {},
-): string {
+export function fitToLimit(sections: readonly Section[], limit: number, options: TrimOptions = {}): string {
   const separator = options.separator ?? '\n\n';
   const join = (texts: readonly string[]): string => texts.filter((t) => t.length > 0).join(separator);
   const texts = sections.map((s) => s.text);
@@ -40,23 +48,35 @@ export function fitToLimit(
   if (full.length <= limit) return full;
 
   const target = Math.max(0, limit - NOTE_RESERVE);
-  const cuts: string[] = [];
-  const order = sections.map((s, i) => ({ s, i })).sort((a, b) => a.s.priority - b.s.priority || b.i - a.i);
-  for (const { s, i } of order) {
-    const total = join(texts).length;
-    if (total <= target) break;
-    const budget = Math.max(0, texts[i]!.length - (total - target));
-    const fitted = s.fit(budget);
-    if (fitted.text.length > budget) throw new Error(`a report section rendered ${fitted.text.length} > ${budget}`);
-    texts[i] = fitted.text;
-    if (fitted.cut) cuts.push(fitted.cut);
+  const cuts = new Map<number, string>();
+  const order = sections
+    .map((s, i) => ({ s, i, priority: s.priority }))
+    .filter((x): x is { s: Section; i: number; priority: number } => x.priority !== 'fixed')
+    .sort((a, b) => a.priority - b.priority || b.i - a.i);
+  // Two passes in order of importance: first down to each section's minimum, then further if still needed.
+  for (const pass of ['minimum', 'all'] as const) {
+    for (const { s, i } of order) {
+      const total = join(texts).length;
+      if (total <= target) break;
+      const floor = pass === 'minimum' ? Math.min(s.minimum ?? 0, texts[i]!.length) : 0;
+      const budget = Math.max(floor, texts[i]!.length - (total - target));
+      if (budget >= texts[i]!.length) continue;
+      const fitted = s.fit(budget);
+      if (fitted.text.length > budget) throw new Error(`a report section rendered ${fitted.text.length} > ${budget}`);
+      texts[i] = fitted.text;
+      if (fitted.cut) cuts.set(i, fitted.cut);
+    }
   }
-  const note = `> [!NOTE]\n> Trimmed to fit the ${limit.toLocaleString('en-US')}-character limit: ${cuts.length > 0 ? cuts.join('; ') : 'the report'} left out.${options.whereIsTheRest ? ` ${options.whereIsTheRest}` : ''}`;
-  const body = join([...texts, note]);
+  const what = cuts.size > 0 ? [...cuts].sort((a, b) => a[0] - b[0]).map(([, cut]) => cut) : ['the report'];
+  const limitName = options.limitName ?? `the ${limit.toLocaleString('en-US')}-character limit`;
+  const rest = options.whereIsTheRest ? ` ${options.whereIsTheRest}` : '';
+  const note = `> [!NOTE]\n> Trimmed to fit ${limitName}: ${what.join('; ')} left out.${rest}`;
+  // The note follows the first section (the heading), where a reader sees it.
+  const body = join([texts[0]!, note, ...texts.slice(1)]);
   if (body.length <= limit) return body;
   // Only the fixed parts remain and they are still too long: cut at a line boundary.
   const room = Math.max(0, limit - note.length - separator.length);
-  const head = body.slice(0, room);
+  const head = join(texts).slice(0, room);
   const cut = head.lastIndexOf('\n');
   return `${cut > 0 ? head.slice(0, cut) : head}${separator}${note}`.slice(0, limit);
 }

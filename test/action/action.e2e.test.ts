@@ -288,6 +288,48 @@ describe('pull_request (docs/workflows/pr-context.yml)', () => {
   });
 });
 
+describe('a report over 65,536 characters', () => {
+  it('is trimmed to fit the comment, which GitHub would otherwise reject, and kept fuller in the summary', async () => {
+    const server = await startFake();
+    const dir = fixtureRepo('shop');
+    const base = git(dir, 'rev-parse', 'HEAD').trim();
+    const files: Record<string, string> = {};
+    for (let m = 0; m < 300; m++) {
+      const defs = Array.from(
+        { length: 6 },
+        (_, f) =>
+          `def compute_quarterly_figure_${m}_${f}(order: Order, ledger_entries: list, rounding_mode: str = "half-even") -> int:\n    return format_money(order.total_price())\n`,
+      );
+      files[`shop/reports/report_${String(m).padStart(3, '0')}.py`] =
+        `from shop.models import Order\nfrom shop.utils import format_money\n\n\n${defs.join('\n\n')}`;
+    }
+    writeFiles(dir, files);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'reports');
+    writeFiles(dir, { 'shop/models.py': MODELS_CHANGE });
+    git(dir, 'commit', '-q', '-am', 'Order totals include quantities');
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+    const run = await runAction({
+      eventName: 'pull_request',
+      payload: payload('pull_request.opened.json', { base, head }),
+      workspace: dir,
+      apiUrl: server.url,
+      inputs: { ...inputsFor('pr-context.yml'), 'INPUT_MAP-TOKENS': '100000' },
+    });
+    expect(run.stdout).not.toContain('::error::');
+    expect(run.status).toBe(0);
+    const [body] = commentBodies(server, 7);
+    expect(body!.length).toBeLessThanOrEqual(65_536);
+    expect(body!.length).toBeGreaterThan(60_000);
+    expect(body).toMatch(
+      /> Trimmed to fit GitHub's 65,536-character comment limit: .*the repository map \([\d,]+ of [\d,]+ lines\)/,
+    );
+    expect(body).toContain('- `shop/models.py` — modified, line 23');
+    expect(run.summary.length).toBeGreaterThan(65_536); // untrimmed, GitHub would have answered 422
+    expect(run.summary).not.toContain("GitHub's 65,536-character comment limit");
+  });
+});
+
 describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
   it('ranks from the API diff over the base checkout, with the exclude globs of the workflow', async () => {
     const server = await startFake();

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { changedFilesFromPullFiles, LIST_FILES_LIMIT, rangesFromPatch } from '../../src/github/pull-files.js';
+
+describe('rangesFromPatch', () => {
+  it('reads new-side lines from the hunks of a modified file', () => {
+    const patch = [
+      '@@ -3,3 +3,4 @@ def a():',
+      '     x = 1',
+      '-    y = 2',
+      '+    y = 3',
+      '+    z = 4',
+      '     return x',
+      '@@ -20,2 +21,1 @@ def b():',
+      '-    old()',
+      '     keep()',
+    ].join('\n');
+    expect(rangesFromPatch(patch, 'modified')).toEqual([
+      { start: 4, end: 5 },
+      { start: 21, end: 21 },
+    ]);
+  });
+
+  it('takes every line of an added file and none of a deleted one', () => {
+    expect(rangesFromPatch('@@ -0,0 +1,3 @@\n+a\n+b\n+c', 'added')).toEqual([{ start: 1, end: 3 }]);
+    expect(rangesFromPatch('@@ -1,2 +0,0 @@\n-a\n-b', 'deleted')).toEqual([]);
+  });
+});
+
+describe('changedFilesFromPullFiles', () => {
+  it('maps GitHub statuses, keeps renames, and counts files without a patch', () => {
+    const result = changedFilesFromPullFiles([
+      { filename: 'z.py', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' },
+      { filename: 'new name.py', status: 'renamed', previous_filename: 'old name.py', patch: '@@ -2 +2 @@\n-a\n+b' },
+      { filename: 'gone.py', status: 'removed' },
+      { filename: 'image.png', status: 'added' },
+      { filename: 'copy.py', status: 'copied', patch: '@@ -0,0 +1 @@\n+x' },
+      { filename: 'mode.sh', status: 'unchanged' },
+      { filename: 'changed.py', status: 'changed' },
+    ]);
+    expect(result).toEqual({
+      changed: [
+        { path: 'changed.py', status: 'modified', ranges: [] },
+        { path: 'copy.py', status: 'added', ranges: [{ start: 1, end: 1 }] },
+        { path: 'gone.py', status: 'deleted', ranges: [] },
+        { path: 'image.png', status: 'added', ranges: [] },
+        { path: 'new name.py', status: 'renamed', previousPath: 'old name.py', ranges: [{ start: 2, end: 2 }] },
+        { path: 'z.py', status: 'modified', ranges: [{ start: 1, end: 1 }] },
+      ],
+      truncated: false,
+      withoutPatch: 2,
+    });
+  });
+
+  it("says when GitHub's 3000-file cap may have cut the list", () => {
+    const files = Array.from({ length: LIST_FILES_LIMIT }, (_, i) => ({ filename: `f${i}.py`, status: 'added' }));
+    expect(changedFilesFromPullFiles(files).truncated).toBe(true);
+  });
+});
