@@ -13,6 +13,8 @@ export const DO_NOT_RETRY = [400, 401, 403, 404, 422] as const;
 const RETRIES = 3;
 /** Waits after hitting a rate limit before giving up. */
 const RATE_LIMIT_RETRIES = 2;
+/** Longest rate-limit wait (seconds) worth keeping a runner busy for; a longer one fails the request. */
+const MAX_RATE_LIMIT_WAIT = 120;
 
 const GitHubWithPlugins = GitHub.plugin(retry, throttling);
 
@@ -31,10 +33,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const onLimit =
     (kind: string) =>
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
-      const retrying = retryCount < RATE_LIMIT_RETRIES;
+      const retrying = retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT;
       options.warn(
         `GitHub ${kind} rate limit hit by ${request.method} ${request.url}; ` +
-          (retrying ? `retrying after ${retryAfter} s.` : 'giving up.'),
+          (retrying ? `retrying after ${retryAfter} s.` : `giving up (GitHub asks to wait ${retryAfter} s).`),
       );
       return retrying;
     };

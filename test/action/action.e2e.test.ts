@@ -394,6 +394,26 @@ describe('issues (docs/workflows/issue-context.yml)', () => {
   });
 });
 
+describe('a workspace that is not a git repository', () => {
+  it('still ranks an issue, walking the files, and says there is no history', async () => {
+    const server = await startFake();
+    const run = await runAction({
+      eventName: 'issues',
+      payload: payload('issues.opened.json'),
+      workspace: fixtureRepo('shop', { git: false }),
+      apiUrl: server.url,
+      inputs: inputsFor('issue-context.yml'),
+      sha: PAYLOAD_HEAD,
+    });
+    expect(run.stdout).not.toContain('::error::');
+    expect(run.status).toBe(0);
+    const [body] = commentBodies(server, 12);
+    expect(body).toContain(`map of [\`2222222\`](https://github.com/acme/shop/commit/${PAYLOAD_HEAD})`);
+    expect(JSON.parse(run.outputs['ranked-files']!)[0]).toBe('shop/pricing.py');
+    expect(body).toContain('- history: ');
+  });
+});
+
 describe('issue_comment (docs/workflows/context-command.yml)', () => {
   it('acknowledges an allowed author, and answers in its own sticky comment narrowed by the arguments', async () => {
     const workflow = readWorkflow('context-command.yml');

@@ -31,6 +31,7 @@ export interface ScriptedFailure {
   path: RegExp;
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
   times: number;
 }
 
@@ -125,7 +126,7 @@ export class FakeGitHub {
     );
     if (failure) {
       failure.times--;
-      return send(failure.status, failure.body ?? { message: `scripted ${failure.status}` });
+      return send(failure.status, failure.body ?? { message: `scripted ${failure.status}` }, failure.headers);
     }
     const repoPath = `/repos/${this.owner}/${this.repo}`;
     if (!recorded.path.startsWith(`${repoPath}/`)) return send(404, { message: 'Not Found' });
