@@ -9,7 +9,7 @@ import { parseCompilerErrors } from './parsers/compilers.js';
 import { parseGenericLocations } from './parsers/generic.js';
 import { parseGo } from './parsers/go.js';
 import { parseJvmTraces } from './parsers/java.js';
-import { parseJest, parseMocha, parseV8Stacks, parseVitest } from './parsers/node.js';
+import { parseJest, parseMocha, parseNodeTap, parseV8Stacks, parseVitest } from './parsers/node.js';
 import { parsePytest, parsePythonTracebacks } from './parsers/python.js';
 import { parseMinitest, parseRspec, parseRubyExceptions } from './parsers/ruby.js';
 import { parseRust } from './parsers/rust.js';
@@ -41,6 +41,7 @@ const PARSERS: readonly LogParser[] = [
   parseJest,
   parseVitest,
   parseMocha,
+  parseNodeTap,
   parseV8Stacks,
   parseJvmTraces,
   parseGo,

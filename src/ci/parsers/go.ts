@@ -225,7 +225,22 @@ export const parseGo: LogParser = (lines) => {
 
   for (const { name, index } of failed) {
     const entry = logs.get(name);
-    if (!entry || claimed.has(name)) continue;
+    if (claimed.has(name)) continue;
+    // A failed Example prints what it got and wanted, with no location.
+    if (!entry && /^Example/.test(name) && lines[index + 1]?.trim() === 'got:') {
+      claimed.add(name);
+      out.push({
+        kind: 'test-failure',
+        message: `got: ${(lines[index + 2] ?? '').trim()}`,
+        test: name,
+        frames: [],
+        start: index,
+        end: index + 2,
+        priority: PRIORITY.runner,
+      });
+      continue;
+    }
+    if (!entry) continue;
     claimed.add(name);
     const pkg = packageAfter(lines, index);
     const frames = entry.lines.map((l) => {

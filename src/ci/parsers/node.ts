@@ -12,6 +12,7 @@ const V8_LOCATION = /^(.*?):(\d+)(?::(\d+))?$/;
 const CAUSE = /^\s*\[cause\]: (.*)$|^\s*Caused by: (.*)$/;
 const HEADER =
   /^\s*(?:Uncaught |Error thrown: )?((?:[\w$.]*(?:Error|Exception|Failure|Rejection)|Error|AssertionError)(?: \[[\w-]+\])?(?::(?: .*)?)?)\s*$/;
+const SPEC_TITLE = /^\s*✖ (.+?) \([\d.]+m?s\)\s*$/;
 const CONSOLE_HEADER = /^\s*console\.(?:log|info|warn|error|debug|trace)\b/;
 
 /** One V8 frame line, or null when the line is not one. Java's `at a.B.c(B.java:1)` is not. */
@@ -93,10 +94,12 @@ export const parseV8Stacks: LogParser = (lines) => {
     const stack = readV8Stack(lines, i);
     floor = stack.end + 1;
     if (header) {
+      // node --test's spec reporter names the test on the line above the error.
+      const title = header.index > 0 ? SPEC_TITLE.exec(lines[header.index - 1]!) : null;
       out.push({
-        kind: kindOf(header.text, 'exception'),
+        kind: kindOf(header.text, title ? 'test-failure' : 'exception'),
         message: header.text,
-        test: null,
+        test: title ? title[1]! : null,
         frames: stack.frames,
         start: header.index,
         end: stack.end,
@@ -249,6 +252,71 @@ export const parseMocha: LogParser = (lines) => {
       priority: PRIORITY.runner,
     });
     i = Math.max(stack.end, j);
+  }
+  return out;
+};
+
+const TAP_NOT_OK = /^(\s*)not ok \d+ - (.+?)(?: # (?:SKIP|TODO)\b.*)?\s*$/;
+const YAML_KEY = /^(\s*)([\w-]+):(?: (.*))?$/;
+/** Failures of node --test that are reported through their subtests or the run's end, not on their own. */
+const TAP_NOT_OWN = new Set(['subtestsFailed', 'cancelledByParent']);
+
+function yamlScalar(text: string): string {
+  const quoted = /^'(.*)'$/.exec(text) ?? /^"(.*)"$/.exec(text);
+  return quoted ? quoted[1]!.replace(/''/g, "'") : text;
+}
+
+/**
+ * node --test in TAP (its reporter when output is not a terminal in Node 20
+ * and 22): `not ok N - title` with a YAML block holding `error`, `name` and a
+ * `stack` whose lines lack V8's `at `.
+ */
+export const parseNodeTap: LogParser = (lines) => {
+  const out: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = TAP_NOT_OK.exec(lines[i]!);
+    if (!head || lines[i + 1]?.trim() !== '---') continue;
+    const fields = new Map<string, string[]>();
+    let key: string | null = null;
+    let keyIndent = 0;
+    let end = i + 1;
+    for (let j = i + 2; j < lines.length; j++) {
+      const line = lines[j]!;
+      end = j;
+      if (line.trim() === '...') break;
+      const field = YAML_KEY.exec(line);
+      if (field && (key === null || field[1]!.length <= keyIndent)) {
+        key = field[2]!;
+        keyIndent = field[1]!.length;
+        const value = field[3] ?? '';
+        fields.set(key, /^[|>][-+]?$/.test(value) ? [] : [yamlScalar(value)]);
+        continue;
+      }
+      if (key !== null) fields.get(key)!.push(line.trim());
+    }
+    const failureType = fields.get('failureType')?.[0];
+    if (failureType && TAP_NOT_OWN.has(failureType)) {
+      i = end;
+      continue;
+    }
+    const error = (fields.get('error') ?? []).find((l) => l !== '') ?? '';
+    const name = fields.get('name')?.[0];
+    const message = name && !error.startsWith(name) ? `${name}: ${error}` : error;
+    const frames: Frame[] = [];
+    for (const line of fields.get('stack') ?? []) {
+      const frame = v8Frame(`at ${line}`);
+      if (frame) frames.push(frame);
+    }
+    out.push({
+      kind: kindOf(message, 'test-failure'),
+      message,
+      test: head[2]!,
+      frames,
+      start: i,
+      end,
+      priority: PRIORITY.runner,
+    });
+    i = end;
   }
   return out;
 };
