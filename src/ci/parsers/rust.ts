@@ -25,7 +25,6 @@ const ARROW = /^\s*--> (.+?):(\d+):(\d+)\s*$/;
 // an integration test file named tests/test.rs is a crate called `test` too.
 const RUST_RUNTIME =
   /^(?:(?:std|core|alloc|proc_macro)(?:\[[0-9a-f]+\])?::|__rust|rust_begin_unwind|_start|__libc_start|<(?:alloc|core|std)(?:\[[0-9a-f]+\])?::|<fn\(|<F as )/;
-/^(?:std|core|alloc|test|proc_macro|__rust|__rustc|rust_begin_unwind|_start|__libc_start|<.*as core::ops::function::Fn|<alloc::|<core::|<std::)/;
 
 function rustFunction(name: string): string {
   // Drop the hash suffix of unmangled symbols: `app::main::h1a2b3c4d`.
