@@ -4,6 +4,7 @@ import type { Seeds } from '../context/seeds.js';
 import { describeGitHubError, isGitHubHttpError } from '../github/client.js';
 import type { IssueCommentEvent } from '../github/event.js';
 import { findStickyComment, isRevloopComment, withMarker, type IssueTarget } from '../github/sticky-comment.js';
+import type { CommitRef } from '../report/context-report.js';
 import { codeSpan } from '../report/markdown-text.js';
 import { pullRequestChanges } from './changed-files.js';
 import { commandSeeds, narrows, parseCommand, type CommandInvocation } from './command.js';
@@ -98,6 +99,7 @@ export async function handleIssueComment(
   // A path argument names something in the checkout, or a file the pull request changes (checked below).
   let changedPaths = new Set<string>();
   const isPath = (path: string): boolean => changedPaths.has(path) || existsSync(join(root, path));
+  // First only: is this the command at all? Its arguments are read again once the changed files are known.
   if (!parseCommand(comment.body, settings.command, isPath)) {
     io.info(`revloop: the comment does not start with ${settings.command}; nothing to do.`);
     return undefined;
@@ -109,7 +111,7 @@ export async function handleIssueComment(
   await react(context, comment.id, 'eyes');
 
   let defaults: Seeds;
-  let commits;
+  let commits: CommitRef[];
   let changeSource: string | undefined;
   const notes: string[] = [];
   if (event.onPullRequest) {

@@ -1,4 +1,5 @@
 import type { IssueEvent } from '../github/event.js';
+import type { CommitRef } from '../report/context-report.js';
 import { checkedOutCommit } from './changed-files.js';
 import { commitRef, runContext, type ActionContext, type ActionOutcome } from './context-run.js';
 
@@ -11,7 +12,7 @@ export function issueText(title: string, body: string): string {
 }
 
 /** The checkout the map was read from, as the report's commit. */
-export function checkoutCommits(context: ActionContext): { label: string; sha: string; url: string }[] {
+export function checkoutCommits(context: ActionContext): CommitRef[] {
   const sha = checkedOutCommit(context.settings.workingDirectory) ?? context.settings.runner.sha;
   return sha ? [commitRef(context.settings, 'map of', sha)] : [];
 }
