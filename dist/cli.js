@@ -791,9 +791,9 @@ function isUsageError(error) {
 }
 
 // src/cli/main.ts
-import { existsSync as existsSync4, readFileSync as readFileSync3, statSync } from "node:fs";
-import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
+import { resolve as resolve2 } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
 
 // src/context/seeds.ts
 var import_parse_diff = __toESM(require_parse_diff(), 1);
@@ -4584,8 +4584,8 @@ var Module2 = (() => {
     var moduleRtn;
     var Module = moduleArg;
     var readyPromiseResolve, readyPromiseReject;
-    var readyPromise = new Promise((resolve2, reject) => {
-      readyPromiseResolve = resolve2;
+    var readyPromise = new Promise((resolve3, reject) => {
+      readyPromiseResolve = resolve3;
       readyPromiseReject = reject;
     });
     var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -4668,13 +4668,13 @@ var Module2 = (() => {
         }
         readAsync = /* @__PURE__ */ __name(async (url) => {
           if (isFileURI(url)) {
-            return new Promise((resolve2, reject) => {
+            return new Promise((resolve3, reject) => {
               var xhr = new XMLHttpRequest();
               xhr.open("GET", url, true);
               xhr.responseType = "arraybuffer";
               xhr.onload = () => {
                 if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                  resolve2(xhr.response);
+                  resolve3(xhr.response);
                   return;
                 }
                 reject(xhr.status);
@@ -4898,10 +4898,10 @@ var Module2 = (() => {
       __name(receiveInstantiationResult, "receiveInstantiationResult");
       var info2 = getWasmImports();
       if (Module["instantiateWasm"]) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           Module["instantiateWasm"](info2, (mod, inst) => {
             receiveInstance(mod, inst);
-            resolve2(mod.exports);
+            resolve3(mod.exports);
           });
         });
       }
@@ -5745,7 +5745,7 @@ var Module2 = (() => {
     var checkWasiClock = /* @__PURE__ */ __name((clock_id) => clock_id >= 0 && clock_id <= 3, "checkWasiClock");
     var INT53_MAX = 9007199254740992;
     var INT53_MIN = -9007199254740992;
-    var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+    var bigintToI53Checked = /* @__PURE__ */ __name((num2) => num2 < INT53_MIN || num2 > INT53_MAX ? NaN : Number(num2), "bigintToI53Checked");
     function _clock_time_get(clk_id, ignored_precision, ptime) {
       ignored_precision = bigintToI53Checked(ignored_precision);
       if (!checkWasiClock(clk_id)) {
@@ -5831,7 +5831,7 @@ var Module2 = (() => {
       }
     };
     var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
-      var num = 0;
+      var num2 = 0;
       for (var i2 = 0; i2 < iovcnt; i2++) {
         var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
         var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
@@ -5839,9 +5839,9 @@ var Module2 = (() => {
         for (var j = 0; j < len; j++) {
           printChar(fd, HEAPU8[ptr + j]);
         }
-        num += len;
+        num2 += len;
       }
-      LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+      LE_HEAP_STORE_U32((pnum >> 2) * 4, num2);
       return 0;
     }, "_fd_write");
     _fd_write.sig = "iippp";
@@ -6959,11 +6959,11 @@ async function tagInWorkers(script, root, maxBytes, work, jobs, timings) {
   try {
     await Promise.all(
       workers.map(
-        (worker) => new Promise((resolve2, reject) => {
+        (worker) => new Promise((resolve3, reject) => {
           const feed = () => {
             const batch = batches[next++];
             if (!batch) {
-              resolve2();
+              resolve3();
               return;
             }
             worker.postMessage(batch);
@@ -12164,6 +12164,2010 @@ function addCoChangeEdges(graph, history) {
   }
 }
 
+// src/cli/explain-ci.ts
+import { readFileSync as readFileSync4, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+// src/ci/map-frames.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+function repoViewFromIndex(index) {
+  const tags = new Map(index.files.map((file) => [file.path, file.tags]));
+  const foreign = new Set(
+    index.skipped.filter((s) => s.reason === "vendored" || s.reason === "generated").map((s) => s.path)
+  );
+  const paths = [...index.files.map((f) => f.path), ...index.skipped.map((s) => s.path)].sort();
+  return {
+    paths,
+    foreign,
+    tagsOf: (path) => tags.get(path) ?? [],
+    read: (path) => {
+      if (!isSafeRelativePath(path)) return null;
+      try {
+        return readFileSync3(join6(index.root, path), "utf8");
+      } catch {
+        return null;
+      }
+    }
+  };
+}
+function goModules(repo) {
+  const modules = [];
+  for (const path of repo.paths) {
+    if (path !== "go.mod" && !path.endsWith("/go.mod")) continue;
+    const module2 = /^module\s+"?([^\s"]+)"?/m.exec(repo.read(path) ?? "");
+    if (module2) modules.push([module2[1], path.slice(0, -"go.mod".length).replace(/\/$/, "")]);
+  }
+  return modules.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+}
+function pathResolver(repo) {
+  const exact = new Set(repo.paths);
+  const byBase = /* @__PURE__ */ new Map();
+  for (const path of repo.paths) {
+    const base = path.slice(path.lastIndexOf("/") + 1);
+    const list = byBase.get(base);
+    if (list) list.push(path);
+    else byBase.set(base, [path]);
+  }
+  const modules = goModules(repo);
+  return (frame) => {
+    if (frame.path === null) return null;
+    const path = frame.path;
+    if (frame.goPackage && !path.includes("/")) {
+      for (const [module2, dir] of modules) {
+        if (frame.goPackage !== module2 && !frame.goPackage.startsWith(`${module2}/`)) continue;
+        const rel = frame.goPackage.slice(module2.length).replace(/^\//, "");
+        const candidate = [dir, rel, path].filter(Boolean).join("/");
+        if (exact.has(candidate)) return candidate;
+      }
+    }
+    if (exact.has(path)) return path;
+    const segments = path.split("/").filter((s) => s !== "" && s !== ".");
+    const base = segments[segments.length - 1];
+    const candidates = base === void 0 ? void 0 : byBase.get(base);
+    if (!candidates) return null;
+    let best = null;
+    let bestScore = 0;
+    let tie = false;
+    for (const candidate of candidates) {
+      const parts2 = candidate.split("/");
+      let shared = 0;
+      while (shared < parts2.length && shared < segments.length && parts2[parts2.length - 1 - shared] === segments[segments.length - 1 - shared])
+        shared++;
+      const acceptable = shared >= 2 || shared === parts2.length || segments.length === 1;
+      if (!acceptable) continue;
+      if (shared > bestScore) {
+        best = candidate;
+        bestScore = shared;
+        tie = false;
+      } else if (shared === bestScore) tie = true;
+    }
+    return tie ? null : best;
+  };
+}
+function enclosingSymbol(tags, line) {
+  let best = null;
+  for (const tag of tags) {
+    if (tag.kind !== "def" || tag.line > line || tag.endLine < line) continue;
+    if (!best || tag.line > best.line || tag.line === best.line && tag.endLine < best.endLine) best = tag;
+  }
+  return best ? { name: best.name, id: best.id ?? null, symbolKind: best.symbolKind, line: best.line, endLine: best.endLine } : null;
+}
+function mapFrames(failures, repo, options = {}) {
+  const contextLines = options.contextLines ?? 2;
+  const resolve3 = pathResolver(repo);
+  const texts = /* @__PURE__ */ new Map();
+  const linesOf = (path) => {
+    if (!texts.has(path)) texts.set(path, repo.read(path)?.split(/\r?\n/) ?? null);
+    return texts.get(path);
+  };
+  return failures.map((failure) => {
+    const frames = failure.frames.map((frame) => {
+      const resolved = resolve3(frame);
+      const own = resolved !== null && !repo.foreign.has(resolved);
+      const mapped = {
+        ...frame,
+        path: resolved ?? frame.path,
+        external: !own,
+        resolved,
+        symbol: null,
+        snippet: []
+      };
+      if (own && frame.line !== null) {
+        mapped.symbol = enclosingSymbol(repo.tagsOf(resolved), frame.line);
+        const text = linesOf(resolved);
+        if (text && frame.line <= text.length) {
+          for (let n = Math.max(1, frame.line - contextLines); n <= Math.min(text.length, frame.line + contextLines); n++)
+            mapped.snippet.push({ line: n, text: text[n - 1] });
+        }
+      }
+      return mapped;
+    });
+    return { failure, frames, projectFrames: frames.filter((f) => !f.external) };
+  });
+}
+
+// src/ci/normalize.ts
+var DEFAULT_MAX_LINES = 15e4;
+var DEFAULT_MAX_LINE_CHARS = 8e3;
+var WINDOW_BEFORE = 80;
+var WINDOW_AFTER = 400;
+var TAIL_LINES = 3e3;
+var GAP_MARKER = "\0revloop: lines omitted";
+var TIMESTAMP = /^\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+var ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]/g;
+var MARKER = /^##\[(group|endgroup|error|warning|notice|debug|command|section)\]/;
+function cleanLine(raw) {
+  let text = raw;
+  if (text.endsWith("\r")) text = text.slice(0, -1);
+  const cr = text.lastIndexOf("\r");
+  if (cr !== -1 && cr < text.length - 1) text = text.slice(cr + 1);
+  text = text.replace(TIMESTAMP, "");
+  if (text.includes("\x1B")) text = text.replace(ANSI, "");
+  return text;
+}
+var STRONG_ANCHOR = /Traceback \(most recent|^=+ (?:FAILURES|ERRORS) =+$|^(?:FAILED|ERROR) \S+::|^\s*● |^\s*FAIL\s|^\s*--- FAIL|^panic: |^fatal error: |panicked at|^goroutine \d+ \[|==\d+==ERROR|: runtime error: |Exception in thread|<<< (?:FAILURE|ERROR)!|^\s*\d+ failing$|^(?:Failures|failures):$|^error(?:\[E\d+\])?: |error TS\d+|: (?:fatal )?error: |Failed Tests \d+|^\s+\d+\) (?:Failure|Error):$/;
+var WEAK_ANCHOR = /^\s*File ".+", line \d|^\s+at \S|Exception\b|Error\b|\berror\b|Caused by:|Failure\/Error|^\s*#\d+ 0x/;
+function normalizeLog(text, options = {}) {
+  const maxLines = options.maxLines ?? DEFAULT_MAX_LINES;
+  const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
+  const lines = [];
+  const origin = [];
+  const errorLines = [];
+  const stepStarts = [];
+  const stepNames = [];
+  let currentStep = null;
+  let lineNo = 0;
+  let from = 0;
+  while (from <= text.length) {
+    let to = text.indexOf("\n", from);
+    if (to === -1) to = text.length;
+    lineNo++;
+    let line = cleanLine(to - from > maxLineChars ? text.slice(from, from + maxLineChars) : text.slice(from, to));
+    from = to + 1;
+    const marker = MARKER.exec(line);
+    if (marker) {
+      const rest = line.slice(marker[0].length);
+      if (marker[1] === "endgroup") continue;
+      if (marker[1] === "group") {
+        if (rest.startsWith("Run ") || currentStep === null) {
+          currentStep = rest;
+          stepStarts.push(lines.length);
+          stepNames.push(currentStep);
+        }
+        continue;
+      }
+      if (marker[1] === "error") errorLines.push(lines.length);
+      line = rest;
+    }
+    lines.push(line);
+    origin.push(lineNo);
+    if (to === text.length) break;
+  }
+  if (lines.length > 0 && lines[lines.length - 1] === "" && text.endsWith("\n")) {
+    lines.pop();
+    origin.pop();
+  }
+  const totalLines = text.endsWith("\n") ? lineNo - 1 : lineNo;
+  const stepOf = (index) => {
+    let lo = 0;
+    let hi = stepStarts.length - 1;
+    let found = null;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (stepStarts[mid] <= index) {
+        found = stepNames[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  if (lines.length <= maxLines) return { lines, origin, stepOf, errorLines, totalLines, omittedLines: 0 };
+  return boundLog(lines, origin, errorLines, stepOf, totalLines, maxLines);
+}
+function boundLog(lines, origin, errorLines, stepOf, totalLines, maxLines) {
+  const keep = new Uint8Array(lines.length);
+  let budget = maxLines;
+  const mark = (from, to) => {
+    for (let i2 = Math.max(0, from); i2 < Math.min(lines.length, to) && budget > 0; i2++) {
+      if (keep[i2]) continue;
+      keep[i2] = 1;
+      budget--;
+    }
+  };
+  mark(lines.length - Math.min(TAIL_LINES, Math.floor(maxLines / 4)), lines.length);
+  for (const index of [...errorLines].reverse()) mark(index - WINDOW_BEFORE, index + 40);
+  for (const anchor of [STRONG_ANCHOR, WEAK_ANCHOR]) {
+    for (let i2 = lines.length - 1; i2 >= 0 && budget > 0; i2--) {
+      if (keep[i2] || !anchor.test(lines[i2])) continue;
+      mark(i2 - WINDOW_BEFORE, i2 + WINDOW_AFTER);
+      i2 -= WINDOW_BEFORE;
+    }
+  }
+  const keptLines = [];
+  const keptOrigin = [];
+  const keptSteps = [];
+  const keptErrors = [];
+  const errorSet = new Set(errorLines);
+  let omitted = 0;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    if (!keep[i2]) {
+      omitted++;
+      continue;
+    }
+    if (i2 > 0 && !keep[i2 - 1]) {
+      keptLines.push(GAP_MARKER);
+      keptOrigin.push(origin[i2 - 1]);
+      keptSteps.push(stepOf(i2 - 1));
+    }
+    if (errorSet.has(i2)) keptErrors.push(keptLines.length);
+    keptLines.push(lines[i2]);
+    keptOrigin.push(origin[i2]);
+    keptSteps.push(stepOf(i2));
+  }
+  return {
+    lines: keptLines,
+    origin: keptOrigin,
+    stepOf: (index) => keptSteps[index] ?? null,
+    errorLines: keptErrors,
+    totalLines,
+    omittedLines: omitted
+  };
+}
+
+// src/ci/frame-paths.ts
+var WORKSPACE_ROOTS = [
+  // GitHub-hosted Linux and macOS: /home/runner/work/<repo>/<repo>/, /Users/runner/work/…
+  /^\/(?:home|Users)\/[^/]+\/work\/[^/]+\/[^/]+\//,
+  // Windows runners: D:\a\<repo>\<repo>\ (after separators are turned into /)
+  /^[A-Za-z]:\/a\/[^/]+\/[^/]+\//,
+  // Self-hosted runners and jobs in containers: /__w/<repo>/<repo>/, /actions-runner/_work/<repo>/<repo>/
+  /^\/__w\/[^/]+\/[^/]+\//,
+  /^\/(?:[^/]+\/)*_work\/[^/]+\/[^/]+\//,
+  // Container actions, GitLab, CircleCI, Buildkite, Travis
+  /^\/github\/workspace\//,
+  /^\/builds\/[^/]+\/[^/]+\//,
+  /^\/home\/circleci\/(?:project|repo)\//,
+  /^\/buildkite\/builds\/[^/]+\/[^/]+\/[^/]+\//,
+  /^\/home\/travis\/build\/[^/]+\/[^/]+\//,
+  // Docker images that copy the repository into a fixed directory
+  /^\/(?:usr\/src\/app|opt\/app|app|src|code|workspace|workdir|project|repo)\//
+];
+function canonical(raw) {
+  let path = raw.trim();
+  if (path.startsWith("file://")) {
+    path = path.slice("file://".length);
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+    }
+    if (/^\/[A-Za-z]:\//.test(path)) path = path.slice(1);
+  }
+  if (path.includes("\\")) path = path.replace(/\\/g, "/");
+  return path;
+}
+function normalizeFramePath(raw) {
+  let path = canonical(raw);
+  for (const root of WORKSPACE_ROOTS) {
+    const match = root.exec(path);
+    if (match && path.length > match[0].length) {
+      path = path.slice(match[0].length);
+      break;
+    }
+  }
+  while (path.startsWith("./")) path = path.slice(2);
+  return path.replace(/\/\.\//g, "/");
+}
+var EXTERNAL_PATH = new RegExp(
+  [
+    // Python
+    String.raw`[/\\](?:site|dist)-packages[/\\]`,
+    String.raw`[/\\]lib[/\\](?:python|pypy)\d(?:\.\d+)?[/\\]`,
+    String.raw`^<frozen |^<string>$|^<stdin>$|^<[\w ]+>$`,
+    String.raw`[/\\]\.?venv[/\\]`,
+    String.raw`[/\\]\.tox[/\\]`,
+    String.raw`[/\\]\.nox[/\\]`,
+    // Node
+    String.raw`(?:^|[/\\])node_modules[/\\]`,
+    String.raw`^node:`,
+    String.raw`^internal[/\\]`,
+    String.raw`^<anonymous>$`,
+    String.raw`[/\\]\.pnpm[/\\]`,
+    String.raw`[/\\]\.yarn[/\\]`,
+    // Go
+    String.raw`[/\\]go[/\\]pkg[/\\]mod[/\\]`,
+    String.raw`[/\\]pkg[/\\]mod[/\\][^/\\]+@`,
+    String.raw`^(?:/usr/local/go|/usr/lib/go(?:-[\d.]+)?|/opt/hostedtoolcache/go/[^/]+/[^/]+|/snap/go/[^/]+|C:/(?:Program Files/)?Go|/root/sdk/go[^/]*|/home/[^/]+/sdk/go[^/]*)/src/`,
+    String.raw`^_cgo_|^<autogenerated>$`,
+    // Rust
+    String.raw`^/rustc/[0-9a-f]+/`,
+    String.raw`[/\\]\.cargo[/\\](?:registry|git)[/\\]`,
+    String.raw`[/\\]\.rustup[/\\]`,
+    String.raw`^library[/\\](?:std|core|alloc|test|proc_macro)[/\\]`,
+    // Ruby
+    String.raw`[/\\](?:gems|rubygems|bundle)[/\\]`,
+    String.raw`[/\\]lib[/\\]ruby[/\\]`,
+    String.raw`^<internal:`,
+    // C and C++ runtimes and toolchains
+    String.raw`^/usr/(?:local/)?include/`,
+    String.raw`^/usr/lib/`,
+    String.raw`(?:^|/)\.\./sysdeps/|(?:^|/)\.\./csu/|^csu/|libsanitizer/|compiler-rt/|/build/glibc-`,
+    // Build output
+    String.raw`(?:^|[/\\])(?:dist|build|out|target|\.next|\.nuxt|coverage)[/\\].*\.(?:m?js|cjs)$`,
+    String.raw`\.min\.js$`,
+    String.raw`^webpack:///(?:\(webpack\)|webpack)/`,
+    String.raw`^webpack-internal:`
+  ].join("|")
+);
+function isExternalPath(path) {
+  return EXTERNAL_PATH.test(path);
+}
+function frameAt(rawPath, line, column, fn, externalByName = false) {
+  const path = rawPath === null ? null : normalizeFramePath(rawPath);
+  return {
+    path,
+    line,
+    column,
+    function: fn,
+    external: externalByName || path === null || isExternalPath(path) || isExternalPath(canonical(rawPath))
+  };
+}
+function num(text) {
+  return text === void 0 || text === "" ? null : Number(text);
+}
+
+// src/ci/parsers/candidate.ts
+var PRIORITY = {
+  generic: 0,
+  compiler: 1,
+  trace: 2,
+  runner: 3
+};
+var MAX_INTERLEAVED_LINES = 6;
+function findAhead(lines, from, limit, test, stop2) {
+  for (let j = from; j < Math.min(lines.length, from + limit); j++) {
+    const line = lines[j];
+    if (test(line)) return j;
+    if (stop2?.(line)) return -1;
+  }
+  return -1;
+}
+
+// src/ci/parsers/compilers.ts
+var PATH = String.raw`((?:[A-Za-z]:)?[^\s:(]+?\.[A-Za-z][\w+-]{0,7})`;
+var GCC = new RegExp(String.raw`^${PATH}:(\d+)(?::(\d+))?: (?:fatal )?error: (.*?)\s*$`);
+var MSVC_TSC = new RegExp(String.raw`^${PATH}\((\d+)(?:,(\d+))?\): (?:fatal )?error [A-Z]+\d+: (.*?)\s*$`);
+var TSC_PRETTY = new RegExp(String.raw`^${PATH}:(\d+):(\d+) - error TS\d+: (.*?)\s*$`);
+var MAVEN = new RegExp(String.raw`^\[ERROR\] ${PATH}:\[(\d+),(\d+)\] (.*?)\s*$`);
+var KOTLIN = /^e: (?:file:\/\/)?(\S+?\.kts?):(\d+):(\d+) (.*?)\s*$/;
+var LINKER = new RegExp(String.raw`^${PATH}:\(\.[\w.]+\+0x[0-9a-f]+\): (undefined reference to .*?)\s*$`);
+var GCC_CONTEXT = /^(.+?): In (?:static |member |)?(?:function|constructor|destructor|instantiation of) [‘'`"](.+?)[’'"]:?\s*$/;
+var GO_PACKAGE = /^# (\S+)\s*$/;
+var GO_ERROR = /^(?:vet: )?(\.{0,2}\/?[\w./-]+\.go):(\d+)(?::(\d+))?: (.*?)\s*$/;
+function compilerError(line) {
+  for (const pattern of [GCC, MSVC_TSC, TSC_PRETTY, MAVEN, KOTLIN]) {
+    const match = pattern.exec(line);
+    if (match) return [match[1], match[2], match[3], match[4]];
+  }
+  return null;
+}
+var parseCompilerErrors = (lines) => {
+  const out2 = [];
+  let context = null;
+  let goPackage = null;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    const ctx = GCC_CONTEXT.exec(line);
+    if (ctx) {
+      context = { path: ctx[1], fn: ctx[2] };
+      continue;
+    }
+    const pkg = GO_PACKAGE.exec(line);
+    if (pkg) {
+      goPackage = pkg[1];
+      continue;
+    }
+    if (goPackage !== null) {
+      const go = GO_ERROR.exec(line);
+      if (go) {
+        out2.push({
+          kind: "compile-error",
+          message: go[4],
+          test: null,
+          frames: [frameAt(go[1], num(go[2]), num(go[3]), null)],
+          start: i2,
+          end: i2,
+          priority: PRIORITY.compiler
+        });
+        continue;
+      }
+      if (!/^\s/.test(line)) goPackage = null;
+    }
+    const linker = LINKER.exec(line);
+    if (linker) {
+      out2.push({
+        kind: "compile-error",
+        message: linker[2],
+        test: null,
+        frames: [frameAt(linker[1], null, null, null)],
+        start: i2,
+        end: i2,
+        priority: PRIORITY.compiler
+      });
+      continue;
+    }
+    const error = compilerError(line);
+    if (!error) continue;
+    const [path, lineNo, column, message] = error;
+    const fn = context && context.path === path ? context.fn : null;
+    out2.push({
+      kind: "compile-error",
+      message,
+      test: null,
+      frames: [frameAt(path, num(lineNo), num(column), fn)],
+      start: i2,
+      end: i2,
+      priority: PRIORITY.compiler
+    });
+  }
+  return out2;
+};
+
+// src/ci/parsers/generic.ts
+var FILE = String.raw`((?:[A-Za-z]:)?(?:[\w.@+-]+[/\\])*[\w.@+-]+\.[A-Za-z]\w{0,7}):(\d+)(?::(\d+))?`;
+var SEVERITY = String.raw`(?:(?:fatal )?error|ERROR|Error|FATAL|FAIL(?:ED|URE)?|failed|failure)`;
+var LOCATION_THEN_SEVERITY = new RegExp(String.raw`(?:^|[\s"'(])${FILE}\b\s*[:\-–]?\s*${SEVERITY}\b[:\]]?\s*(.*)$`);
+var SEVERITY_THEN_LOCATION = new RegExp(String.raw`(?:^|[\s\[])${SEVERITY}\]?:?\s+${FILE}\b[:\s]*(.*)$`);
+var NOT_A_FILE = /^(?:[\w-]+\.)+(?:com|org|net|io|dev|local|internal|localhost)$|^\d+\.\d+\.\d+\.\d+$/;
+var MAX_LINE = 1e3;
+var parseGenericLocations = (lines) => {
+  const out2 = [];
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    if (line.length > MAX_LINE || !/:\d/.test(line) || !/error|fatal|fail/i.test(line)) continue;
+    const match = LOCATION_THEN_SEVERITY.exec(line) ?? SEVERITY_THEN_LOCATION.exec(line);
+    if (!match || NOT_A_FILE.test(match[1])) continue;
+    const message = match[4].trim();
+    out2.push({
+      kind: "error",
+      message,
+      test: null,
+      frames: [frameAt(match[1], num(match[2]), num(match[3]), null)],
+      start: i2,
+      end: i2,
+      priority: PRIORITY.generic
+    });
+  }
+  return out2;
+};
+
+// src/ci/parsers/go.ts
+var PANIC = /^(panic|fatal error): (.*?)\s*$/;
+var GOROUTINE = /^goroutine \d+ \[[^\]]*\]:\s*$/;
+var LOCATION = /^\s+(\S.*?\.(?:go|s|c)):(\d+)(?: \+0x[0-9a-f]+)?(?: fp=0x[0-9a-f]+ sp=0x[0-9a-f]+ pc=0x[0-9a-f]+)?\s*$/;
+var FAIL = /^(\s*)--- FAIL: (\S+) \((?:[\d.]+s|unknown)\)\s*$/;
+var RUN = /^=== (?:RUN|CONT|PAUSE|NAME)\s+(\S+)\s*$/;
+var TEST_LOG = /^(\s+)([\w.-]+\.go):(\d+): (.*)$/;
+var PACKAGE_RESULT = /^(?:FAIL|ok|---)\s+(\S+)\s+(?:[\d.]+s|\(cached\)|\[build failed\]|\[setup failed\])/;
+var TIMEOUT = /^panic: test timed out after (\S+)/;
+var GO_STD_PACKAGE = /^(?:runtime|testing|reflect|sync|internal|syscall|os|net|io|fmt|errors|encoding|context|time|sort|strings|strconv|bytes|bufio|crypto|math|path|regexp|unicode|log|flag)(?:[./]|$)/;
+function goPackageOf(fn) {
+  const name2 = fn.replace(/^created by /, "").replace(/ in goroutine \d+$/, "");
+  const slash = name2.lastIndexOf("/");
+  const dot = name2.indexOf(".", slash + 1);
+  return dot === -1 ? null : name2.slice(0, dot);
+}
+function goFunction(line) {
+  const text = line.trim();
+  if (text.startsWith("created by ")) return text.slice("created by ".length).replace(/ in goroutine \d+$/, "");
+  const match = /^(.+?)(?:\((?:[^()]|\([^()]*\))*\))?$/.exec(text);
+  return match ? match[1] : null;
+}
+function goFrame(fn, path, line) {
+  const pkg = fn ? goPackageOf(fn) : null;
+  const std = pkg !== null && !pkg.includes(".") && GO_STD_PACKAGE.test(pkg);
+  const frame = frameAt(path, line, null, fn, std || fn !== null && GO_STD_PACKAGE.test(fn) && !fn.includes("/"));
+  if (pkg && !frame.external) frame.goPackage = pkg;
+  return frame;
+}
+function readGoroutine(lines, start2) {
+  const frames = [];
+  let end = start2;
+  let fn = null;
+  for (let i2 = start2 + 1; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    if (line.trim() === "" || GOROUTINE.test(line)) break;
+    const location = LOCATION.exec(line);
+    if (location) {
+      frames.push(goFrame(fn, location[1], num(location[2])));
+      fn = null;
+      end = i2;
+      continue;
+    }
+    if (/^\s*\.\.\.additional frames elided\.\.\./.test(line)) continue;
+    if (/^\S/.test(line) || LOCATION.test(lines[i2 + 1] ?? "")) {
+      fn = goFunction(line);
+      end = i2;
+      continue;
+    }
+    break;
+  }
+  return { frames, end };
+}
+function stuckGoroutines(lines, from, test) {
+  const found = [];
+  const suffix = `.${test.split("/")[0]}`;
+  for (let i2 = from; i2 < Math.min(lines.length, from + 2e4); i2++) {
+    const line = lines[i2];
+    if (PACKAGE_RESULT.test(line)) break;
+    if (!GOROUTINE.test(line)) continue;
+    const stack = readGoroutine(lines, i2);
+    if (stack.frames.some(
+      (f) => f.function !== null && (f.function.endsWith(suffix) || f.function.includes(`${suffix}.func`))
+    ))
+      found.push({ label: line.trim().replace(/:$/, ""), frames: stack.frames, end: stack.end });
+    i2 = stack.end;
+  }
+  return found;
+}
+function packageAfter(lines, from) {
+  for (let i2 = from; i2 < Math.min(lines.length, from + 2e3); i2++) {
+    const match = PACKAGE_RESULT.exec(lines[i2]);
+    if (match && match[1].includes("/")) return match[1];
+    if (match && /^[\w.-]+$/.test(match[1]) && !/^\d/.test(match[1])) return match[1];
+  }
+  return null;
+}
+var REPO_HOSTS_3 = /^(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitea\.com)\/[^/]+\/[^/]+/;
+var REPO_HOSTS_2 = /^(?:golang\.org\/x|k8s\.io|sigs\.k8s\.io|go\.uber\.org|google\.golang\.org|go\.opentelemetry\.io|gopkg\.in)\/[^/]+/;
+function goFileInModule(pkg, file) {
+  const root = REPO_HOSTS_3.exec(pkg) ?? REPO_HOSTS_2.exec(pkg);
+  if (!root) return file;
+  const rest = pkg.slice(root[0].length).replace(/^\/v\d+(?=\/|$)/, "").replace(/^\//, "");
+  return rest ? `${rest}/${file}` : file;
+}
+var parseGo = (lines) => {
+  const out2 = [];
+  const logs = /* @__PURE__ */ new Map();
+  const failed = [];
+  let current = null;
+  const byDepth = [];
+  const claimed = /* @__PURE__ */ new Set();
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    const panic = PANIC.exec(line);
+    if (panic) {
+      const header2 = lines.slice(i2 + 1, i2 + 40).findIndex((l) => GOROUTINE.test(l));
+      if (header2 === -1) continue;
+      const stack = readGoroutine(lines, i2 + 1 + header2);
+      const timeout = TIMEOUT.exec(line);
+      let test = null;
+      let start2 = i2;
+      if (timeout) {
+        const running = lines.slice(i2 + 1, i2 + 1 + header2).find((l) => /^\s+Test\S* \(/.test(l));
+        test = running ? running.trim().replace(/ \(.*$/, "") : null;
+      } else {
+        for (let j = i2 - 1; j >= Math.max(0, i2 - 8); j--) {
+          const fail2 = FAIL.exec(lines[j]);
+          if (fail2) {
+            test = fail2[2];
+            start2 = j;
+            break;
+          }
+        }
+      }
+      if (test) claimed.add(test);
+      const related = timeout && test ? stuckGoroutines(lines, stack.end + 1, test) : [];
+      if (related.length > 0) {
+        out2.push({
+          kind: "timeout",
+          message: panic[2],
+          test,
+          frames: stack.frames,
+          relatedStacks: related.map((g) => ({ label: g.label, frames: g.frames })),
+          start: start2,
+          end: related[related.length - 1].end,
+          priority: PRIORITY.trace
+        });
+        i2 = related[related.length - 1].end;
+        continue;
+      }
+      out2.push({
+        kind: timeout ? "timeout" : "panic",
+        message: panic[2].replace(/\s*\[recovered[^\]]*\]$/, ""),
+        test,
+        frames: stack.frames,
+        start: start2,
+        end: stack.end,
+        priority: PRIORITY.trace
+      });
+      i2 = stack.end;
+      continue;
+    }
+    const run2 = RUN.exec(line);
+    if (run2) {
+      current = run2[1];
+      continue;
+    }
+    const fail = FAIL.exec(line);
+    if (fail) {
+      const depth = fail[1].length / 4;
+      byDepth[depth] = fail[2];
+      byDepth.length = depth + 1;
+      current = null;
+      failed.push({ name: fail[2], index: i2 });
+      continue;
+    }
+    const logged = TEST_LOG.exec(line);
+    if (logged) {
+      const depth = logged[1].replace(/\t/g, "    ").length / 4 - 1;
+      const owner = current ?? byDepth[Math.max(0, Math.floor(depth))] ?? null;
+      if (!owner) continue;
+      const entry = logs.get(owner) ?? { lines: [] };
+      entry.lines.push({ path: logged[2], line: Number(logged[3]), message: logged[4].trim(), index: i2 });
+      logs.set(owner, entry);
+    }
+  }
+  for (const { name: name2, index } of failed) {
+    const entry = logs.get(name2);
+    if (claimed.has(name2)) continue;
+    if (!entry && /^Example/.test(name2) && lines[index + 1]?.trim() === "got:") {
+      claimed.add(name2);
+      out2.push({
+        kind: "test-failure",
+        message: `got: ${(lines[index + 2] ?? "").trim()}`,
+        test: name2,
+        frames: [],
+        start: index,
+        end: index + 2,
+        priority: PRIORITY.runner
+      });
+      continue;
+    }
+    if (!entry) continue;
+    claimed.add(name2);
+    const pkg = packageAfter(lines, index);
+    const frames = entry.lines.map((l) => {
+      const frame = frameAt(pkg && !l.path.includes("/") ? goFileInModule(pkg, l.path) : l.path, l.line, null, null);
+      if (pkg) frame.goPackage = pkg;
+      return frame;
+    });
+    const first = entry.lines[0];
+    const last = entry.lines[entry.lines.length - 1];
+    out2.push({
+      kind: "test-failure",
+      message: first.message,
+      test: name2,
+      frames,
+      start: Math.min(first.index, index),
+      end: Math.max(last.index, index),
+      priority: PRIORITY.runner
+    });
+  }
+  return out2;
+};
+
+// src/ci/parsers/java.ts
+var LEVEL = /^\[(?:ERROR|INFO|WARNING|WARN|DEBUG)\] ?/;
+var JVM_FRAME = /^\s*at (?:[\w.$-]+(?:@[\w.-]+)?\/)*((?:[\w$<>-]+\.)*[\w$<>-]+)\.([\w$<>-]+)\(([^()]*)\)\s*$/;
+var SEGMENT = /^\s*(Caused by|Suppressed): (.*)$/;
+var MORE = /^\s*\.\.\. \d+ (?:more|common frames omitted)\s*$/;
+var EXCEPTION_LINE = /^(?:Exception in thread "[^"]*" )?((?:[a-zA-Z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error|Throwable|Failure|Failed)?|[A-Z][\w$]*(?:Exception|Error))(?::\s?(.*))?$/;
+var JVM_EXTERNAL = /^(?:java|javax|jdk|sun|com\.sun|kotlin|kotlinx|scala|groovy|org\.junit|junit|org\.opentest4j|org\.apache\.maven|org\.gradle|worker\.org\.gradle|org\.testng|org\.mockito|org\.assertj|org\.hamcrest|org\.springframework|org\.codehaus|net\.bytebuddy|jdk\.internal|reactor|io\.netty|org\.eclipse\.jetty)\./;
+function stripLevel(line) {
+  return line.replace(LEVEL, "");
+}
+function jvmFrame(line) {
+  const match = JVM_FRAME.exec(stripLevel(line));
+  if (!match) return null;
+  const qualified = match[1];
+  const method = match[2];
+  const where = match[3];
+  const location = /^(.+\.\w+):(\d+)$/.exec(where) ?? /^(.+\.\w+)$/.exec(where);
+  const fn = `${qualified}.${method}`;
+  const external = JVM_EXTERNAL.test(fn) || /^at (?:java|jdk)\.[\w.]+(?:@[\w.-]+)?\//.test(stripLevel(line).trim());
+  if (!location) return frameAt(null, null, null, fn, true);
+  const parts2 = qualified.split(".");
+  while (parts2.length > 1 && /^[A-Z$]/.test(parts2[parts2.length - 1])) parts2.pop();
+  if (parts2.length === 1 && /^[A-Z$]/.test(parts2[0])) parts2.pop();
+  const dir = parts2.join("/");
+  const path = dir ? `${dir}/${location[1]}` : location[1];
+  return frameAt(path, num(location[2]), null, fn, external);
+}
+function isJvmFrame(line) {
+  return JVM_FRAME.test(stripLevel(line));
+}
+var SUREFIRE_TEST = /^(\S+?(?:\([^)]*\))?)\s+(?:--\s+)?Time elapsed: .*<<< (?:FAILURE|ERROR)!\s*$/;
+var GRADLE_TEST = /^(\S.*? > .+?) FAILED\s*$/;
+var GRADLE_LOCATION = /^\s+((?:[\w$]+\.)*[\w$]+(?:Exception|Error|Failure|Throwable)\b.*?) at ([\w$]+\.(?:java|kt|scala|groovy)):(\d+)\s*$/;
+function startsReport(text) {
+  const trimmed = text.trim();
+  return EXCEPTION_LINE.test(trimmed) || SUREFIRE_TEST.test(trimmed) || GRADLE_TEST.test(trimmed);
+}
+var parseJvmTraces = (lines) => {
+  const out2 = [];
+  let floor = 0;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    const gradle = GRADLE_TEST.exec(stripLevel(line));
+    if (gradle) {
+      const located = i2 + 1 < lines.length ? GRADLE_LOCATION.exec(lines[i2 + 1]) : null;
+      if (located && !isJvmFrame(lines[i2 + 2] ?? "")) {
+        out2.push({
+          kind: "test-failure",
+          message: located[1].trim(),
+          test: gradle[1],
+          frames: [frameAt(located[2], num(located[3]), null, null)],
+          start: i2,
+          end: i2 + 1,
+          priority: PRIORITY.runner
+        });
+        i2++;
+        continue;
+      }
+    }
+    if (!line.includes("at ") || !isJvmFrame(line)) continue;
+    let headerIndex = -1;
+    let message = "";
+    for (let j = i2 - 1; j >= Math.max(floor, i2 - MAX_INTERLEAVED_LINES); j--) {
+      const match = EXCEPTION_LINE.exec(stripLevel(lines[j]).trim());
+      if (match) {
+        headerIndex = j;
+        message = match[2] !== void 0 ? `${match[1]}: ${match[2]}` : match[1];
+        break;
+      }
+    }
+    const frames = [];
+    let end = i2;
+    let k = i2;
+    for (; k < lines.length; k++) {
+      const current = lines[k];
+      const frame = jvmFrame(current);
+      if (frame) {
+        frames.push(frame);
+        end = k;
+        continue;
+      }
+      const text = stripLevel(current);
+      if (MORE.test(text) || SEGMENT.test(text)) {
+        end = k;
+        continue;
+      }
+      if (startsReport(text)) break;
+      const next = findAhead(lines, k + 1, MAX_INTERLEAVED_LINES, isJvmFrame, (l) => startsReport(stripLevel(l)));
+      if (next === -1) break;
+      k = next - 1;
+    }
+    floor = end + 1;
+    if (headerIndex === -1) {
+      i2 = end;
+      continue;
+    }
+    let test = null;
+    let start2 = headerIndex;
+    for (let j = headerIndex - 1; j >= Math.max(0, headerIndex - 3); j--) {
+      const header2 = SUREFIRE_TEST.exec(stripLevel(lines[j]).trim()) ?? GRADLE_TEST.exec(stripLevel(lines[j]).trim());
+      if (header2) {
+        test = header2[1];
+        start2 = j;
+        break;
+      }
+    }
+    out2.push({
+      kind: test ? "test-failure" : "exception",
+      message,
+      test,
+      frames,
+      start: start2,
+      end,
+      priority: test ? PRIORITY.runner : PRIORITY.trace
+    });
+    i2 = end;
+  }
+  return out2;
+};
+
+// src/ci/parsers/node.ts
+var V8_FRAME = /^\s*at (?:async )?(?:(.+?) \((.+)\)|(\S+))\s*$/;
+var V8_LOCATION = /^(.*?):(\d+)(?::(\d+))?$/;
+var CAUSE = /^\s*\[cause\]: (.*)$|^\s*Caused by: (.*)$/;
+var HEADER = /^\s*(?:Uncaught |Error thrown: )?((?:[\w$.]*(?:Error|Exception|Failure|Rejection)|Error|AssertionError)(?: \[[\w-]+\])?(?::(?: .*)?)?)\s*$/;
+var SPEC_TITLE = /^\s*✖ (.+?) \([\d.]+m?s\)\s*$/;
+var CONSOLE_HEADER = /^\s*console\.(?:log|info|warn|error|debug|trace)\b/;
+function v8Frame(line) {
+  const match = V8_FRAME.exec(line);
+  if (!match) return null;
+  const fn = match[1] ?? null;
+  const where = match[2] ?? match[3];
+  const location = V8_LOCATION.exec(where);
+  if (!location) {
+    if (match[3] !== void 0) return null;
+    return frameAt(null, null, null, fn);
+  }
+  if (match[3] !== void 0 && location[3] === void 0) return null;
+  return frameAt(location[1], num(location[2]), num(location[3]), fn);
+}
+function isV8Frame(line) {
+  return v8Frame(line) !== null;
+}
+function readV8Stack(lines, start2, stop2 = lines.length) {
+  const frames = [];
+  let end = start2;
+  for (let i2 = start2; i2 < stop2; i2++) {
+    const line = lines[i2];
+    const frame = v8Frame(line);
+    if (frame) {
+      frames.push(frame);
+      end = i2;
+      continue;
+    }
+    if (CAUSE.test(line) || /^\s*\.\.\. \d+ lines? matching cause stack trace \.\.\.$/.test(line)) continue;
+    if (HEADER.test(line)) break;
+    const next = findAhead(lines, i2 + 1, MAX_INTERLEAVED_LINES, isV8Frame, (l) => HEADER.test(l));
+    if (next === -1) break;
+    i2 = next - 1;
+  }
+  return { frames, end };
+}
+function findHeader(lines, frameIndex, floor) {
+  for (let j = frameIndex - 1; j >= Math.max(floor, frameIndex - 40); j--) {
+    const line = lines[j];
+    if (CONSOLE_HEADER.test(line)) return null;
+    const match = HEADER.exec(line);
+    if (match) return { index: j, text: match[1].trim() };
+  }
+  return null;
+}
+function kindOf(message, fallback) {
+  return /\btimed? ?out\b|Timeout of \d+ ?ms exceeded|Exceeded timeout of/i.test(message) ? "timeout" : fallback;
+}
+var parseV8Stacks = (lines) => {
+  const out2 = [];
+  let floor = 0;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    if (!lines[i2].includes("at ") || !isV8Frame(lines[i2])) continue;
+    const header2 = findHeader(lines, i2, floor);
+    const stack = readV8Stack(lines, i2);
+    floor = stack.end + 1;
+    if (header2) {
+      const title = header2.index > 0 ? SPEC_TITLE.exec(lines[header2.index - 1]) : null;
+      out2.push({
+        kind: kindOf(header2.text, title ? "test-failure" : "exception"),
+        message: header2.text,
+        test: title ? title[1] : null,
+        frames: stack.frames,
+        start: header2.index,
+        end: stack.end,
+        priority: PRIORITY.trace
+      });
+    }
+    i2 = stack.end;
+  }
+  return out2;
+};
+function nextText(lines, from, stop2) {
+  for (let j = from; j < stop2; j++) {
+    const text = lines[j].trim();
+    if (text) return text;
+  }
+  return "";
+}
+var JEST_HEADER = /^\s*● (.+?)\s*$/;
+var JEST_END = /^(?:PASS|FAIL) \S|^Test Suites:|^Summary of all failing tests|^\s*● /;
+var parseJest = (lines) => {
+  const out2 = [];
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const header2 = JEST_HEADER.exec(lines[i2]);
+    if (!header2 || header2[1] === "Console") continue;
+    let stop2 = i2 + 1;
+    while (stop2 < lines.length && !JEST_END.test(lines[stop2])) stop2++;
+    const name2 = header2[1];
+    const suite = name2 === "Test suite failed to run";
+    const message = nextText(lines, i2 + 1, stop2);
+    const frames = [];
+    let end = i2;
+    for (let j = i2 + 1; j < stop2; j++) {
+      const frame = v8Frame(lines[j]);
+      if (frame) {
+        frames.push(frame);
+        end = j;
+      }
+    }
+    out2.push({
+      kind: kindOf(message, suite ? "exception" : "test-failure"),
+      message,
+      test: suite ? null : name2,
+      frames,
+      start: i2,
+      end: Math.max(end, i2),
+      priority: PRIORITY.runner
+    });
+    i2 = stop2 - 1;
+  }
+  return out2;
+};
+var VITEST_HEADER = /^\s*FAIL\s+(\S.*?)\s*$/;
+var VITEST_FRAME = /^\s*❯ (?:(.+) )?(\S+?):(\d+):(\d+)\s*$/;
+var VITEST_END = /⎯{3,}|^\s*FAIL\s|^\s*Test Files\s/;
+var VITEST_SECTION = /Failed (?:Tests|Suites) \d+/;
+function vitestFrame(line) {
+  const match = VITEST_FRAME.exec(line);
+  if (!match) return null;
+  return frameAt(match[2], num(match[3]), num(match[4]), match[1] ?? null);
+}
+var parseVitest = (lines) => {
+  const out2 = [];
+  let inSection = false;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    if (VITEST_SECTION.test(line)) {
+      inSection = true;
+      continue;
+    }
+    if (/^\s*Test Files\s/.test(line)) inSection = false;
+    const header2 = VITEST_HEADER.exec(line);
+    if (!header2 || !inSection && !header2[1].includes(" > ")) continue;
+    let stop2 = i2 + 1;
+    while (stop2 < lines.length && !VITEST_END.test(lines[stop2])) stop2++;
+    const suite = / \[ .+ \]$/.test(header2[1]);
+    const message = nextText(lines, i2 + 1, stop2);
+    const frames = [];
+    let end = i2;
+    for (let j = i2 + 1; j < stop2; j++) {
+      const frame = vitestFrame(lines[j]) ?? v8Frame(lines[j]);
+      if (frame) {
+        frames.push(frame);
+        end = j;
+      }
+    }
+    out2.push({
+      kind: kindOf(message, suite ? "exception" : "test-failure"),
+      message,
+      test: suite ? null : header2[1],
+      frames,
+      start: i2,
+      end: Math.max(end, i2),
+      priority: PRIORITY.runner
+    });
+    i2 = stop2 - 1;
+  }
+  return out2;
+};
+var MOCHA_FAILING = /^\s*\d+ failing\b/;
+var MOCHA_HEADER = /^\s{0,6}(\d+)\) (.+?)\s*$/;
+var parseMocha = (lines) => {
+  const out2 = [];
+  let inFailures = false;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    if (MOCHA_FAILING.test(line)) {
+      inFailures = true;
+      continue;
+    }
+    if (!inFailures) continue;
+    const header2 = MOCHA_HEADER.exec(line);
+    if (!header2) continue;
+    const parts2 = [];
+    let j = i2;
+    let text = header2[2];
+    while (true) {
+      if (text.endsWith(":")) {
+        parts2.push(text.slice(0, -1));
+        break;
+      }
+      parts2.push(text);
+      j++;
+      if (j >= lines.length || j > i2 + 12 || lines[j].trim() === "") break;
+      text = lines[j].trim();
+    }
+    let stop2 = j + 1;
+    while (stop2 < lines.length && !MOCHA_HEADER.test(lines[stop2])) stop2++;
+    const message = nextText(lines, j + 1, stop2);
+    const first = findAhead(lines, j + 1, stop2 - j - 1, isV8Frame);
+    const stack = first === -1 ? { frames: [], end: j } : readV8Stack(lines, first, stop2);
+    out2.push({
+      kind: kindOf(message, "test-failure"),
+      message,
+      test: parts2.join(" "),
+      frames: stack.frames,
+      start: i2,
+      end: stack.end,
+      priority: PRIORITY.runner
+    });
+    i2 = Math.max(stack.end, j);
+  }
+  return out2;
+};
+var TAP_NOT_OK = /^(\s*)not ok \d+ - (.+?)(?: # (?:SKIP|TODO)\b.*)?\s*$/;
+var YAML_KEY = /^(\s*)([\w-]+):(?: (.*))?$/;
+var TAP_NOT_OWN = /* @__PURE__ */ new Set(["subtestsFailed", "cancelledByParent"]);
+function yamlScalar(text) {
+  const quoted = /^'(.*)'$/.exec(text) ?? /^"(.*)"$/.exec(text);
+  return quoted ? quoted[1].replace(/''/g, "'") : text;
+}
+var parseNodeTap = (lines) => {
+  const out2 = [];
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const head = TAP_NOT_OK.exec(lines[i2]);
+    if (!head || lines[i2 + 1]?.trim() !== "---") continue;
+    const fields = /* @__PURE__ */ new Map();
+    let key = null;
+    let keyIndent = 0;
+    let end = i2 + 1;
+    for (let j = i2 + 2; j < lines.length; j++) {
+      const line = lines[j];
+      end = j;
+      if (line.trim() === "...") break;
+      const field = YAML_KEY.exec(line);
+      if (field && (key === null || field[1].length <= keyIndent)) {
+        key = field[2];
+        keyIndent = field[1].length;
+        const value = field[3] ?? "";
+        fields.set(key, /^[|>][-+]?$/.test(value) ? [] : [yamlScalar(value)]);
+        continue;
+      }
+      if (key !== null) fields.get(key).push(line.trim());
+    }
+    const failureType = fields.get("failureType")?.[0];
+    if (failureType && TAP_NOT_OWN.has(failureType)) {
+      i2 = end;
+      continue;
+    }
+    const error = (fields.get("error") ?? []).find((l) => l !== "") ?? "";
+    const name2 = fields.get("name")?.[0];
+    const message = name2 && !error.startsWith(name2) ? `${name2}: ${error}` : error;
+    const frames = [];
+    for (const line of fields.get("stack") ?? []) {
+      const frame = v8Frame(`at ${line}`);
+      if (frame) frames.push(frame);
+    }
+    out2.push({
+      kind: kindOf(message, "test-failure"),
+      message,
+      test: head[2],
+      frames,
+      start: i2,
+      end,
+      priority: PRIORITY.runner
+    });
+    i2 = end;
+  }
+  return out2;
+};
+
+// src/ci/parsers/python.ts
+var TRACEBACK = /^(.*?)Traceback \(most recent call last\):\s*$/;
+var FILE_LINE = /^\s*File "(.+)", line (\d+)(?:, in (.+?))?\s*$/;
+var CHAIN = /^\s*(?:The above exception was the direct cause of the following exception:|During handling of the above exception, another exception occurred:)\s*$/;
+var EXCEPTION_LINE2 = /^([A-Za-z_][\w.]*)(?::(?:\s.*)?)?$/;
+var EXCEPTION_NAME = /(?:Error|Exception|Exit|Interrupt|Warning|Failure|Iteration|Fault|Abort|Timeout|Group|NotFound)$/;
+function exceptionLine(text) {
+  const match = EXCEPTION_LINE2.exec(text);
+  if (!match) return null;
+  if (text.includes(":") || match[1].includes(".") || EXCEPTION_NAME.test(match[1])) return text.trim();
+  return null;
+}
+function readTraceback(lines, start2, stopAt = lines.length) {
+  const header2 = TRACEBACK.exec(lines[start2]);
+  if (!header2) return null;
+  const prefix = header2[1];
+  const strip = (line) => prefix && line.startsWith(prefix) ? line.slice(prefix.length) : line;
+  const frames = [];
+  let message = "";
+  let end = start2;
+  let i2 = start2 + 1;
+  segments: while (i2 < stopAt) {
+    let noise = 0;
+    let fallback = null;
+    let segmentMessage = null;
+    for (; i2 < stopAt; i2++) {
+      const line = strip(lines[i2]);
+      const frame = FILE_LINE.exec(line);
+      if (frame) {
+        frames.push(pythonFrame(frame[1], num(frame[2]), frame[3] ?? null));
+        noise = 0;
+        end = i2;
+        continue;
+      }
+      if (/^\s/.test(line) && line.trim() !== "") continue;
+      if (line.trim() === "") {
+        if (frames.length === 0) continue;
+        noise++;
+        continue;
+      }
+      const moreFrames = findAhead(
+        lines,
+        i2 + 1,
+        MAX_INTERLEAVED_LINES,
+        (next2) => FILE_LINE.test(strip(next2)),
+        (next2) => CHAIN.test(next2) || TRACEBACK.test(next2)
+      );
+      if (moreFrames !== -1) continue;
+      const exception = exceptionLine(line);
+      if (exception) {
+        segmentMessage = exception;
+        end = i2;
+        i2++;
+        break;
+      }
+      fallback ??= line.trim();
+      if (++noise > MAX_INTERLEAVED_LINES) break;
+    }
+    if (segmentMessage === null && fallback !== null && frames.length > 0) segmentMessage = fallback;
+    if (segmentMessage !== null) message = segmentMessage;
+    const chain2 = findAhead(
+      lines,
+      i2,
+      3,
+      (next2) => CHAIN.test(strip(next2)),
+      (next2) => strip(next2).trim() !== ""
+    );
+    if (chain2 === -1) break;
+    const next = findAhead(
+      lines,
+      chain2 + 1,
+      3,
+      (line) => TRACEBACK.test(line),
+      (line) => line.trim() !== ""
+    );
+    if (next === -1) break;
+    i2 = next + 1;
+    continue segments;
+  }
+  if (frames.length === 0 && message === "") return null;
+  return { frames, message, end };
+}
+function pythonFrame(path, line, fn) {
+  return frameAt(path, line, null, fn);
+}
+var UNITTEST_HEADER = /^(?:ERROR|FAIL|UNEXPECTED SUCCESS): (.+?)\s*$/;
+var parsePythonTracebacks = (lines) => {
+  const out2 = [];
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    if (!lines[i2].includes("Traceback (most recent call last)")) continue;
+    const trace = readTraceback(lines, i2);
+    if (!trace) continue;
+    let test = null;
+    let start2 = i2;
+    for (let j = i2 - 1; j >= Math.max(0, i2 - 3); j--) {
+      const header2 = UNITTEST_HEADER.exec(lines[j]);
+      if (header2) {
+        test = header2[1];
+        start2 = j;
+        break;
+      }
+    }
+    out2.push({
+      kind: test ? "test-failure" : "exception",
+      message: trace.message,
+      test,
+      frames: trace.frames,
+      start: start2,
+      end: trace.end,
+      priority: PRIORITY.trace
+    });
+    i2 = trace.end;
+  }
+  return out2;
+};
+var SECTION = /^=+ (FAILURES|ERRORS) =+$/;
+var SECTION_END = /^=+ .+ =+$/;
+var TEST_HEADER = /^_{3,} (.+?) _{3,}$/;
+var SHORT_LOCATION = /^(\S.*?):(\d+): in (\S.*?)\s*$/;
+var LONG_LOCATION = /^([^\s:][^:]*\.\w+):(\d+):(?: ([A-Za-z_][\w.]*))?\s*$/;
+var CAPTURED = /^-{3,} (?:Captured|Start of captured|End of captured) .*-{3,}$/;
+var DEF_LINE = /^\s*>?\s*(?:async\s+)?def (\w+)\s*\(/;
+var SUMMARY = /^(FAILED|ERROR) (.+?)(?: - (.*))?$/;
+function readPytestBlock(lines, start2, stop2, name2) {
+  const frames = [];
+  let end = start2;
+  let segmentMessage = null;
+  let message = "";
+  let exceptionName = null;
+  let lastDef = null;
+  for (let i2 = start2 + 1; i2 < stop2; i2++) {
+    const line = lines[i2];
+    if (CAPTURED.test(line)) break;
+    if (line.includes("Traceback (most recent call last)")) {
+      const trace = readTraceback(lines, i2, stop2);
+      if (trace) {
+        frames.push(...trace.frames);
+        if (trace.message) segmentMessage = trace.message.replace(/^E\s+/, "");
+        end = trace.end;
+        i2 = trace.end;
+        continue;
+      }
+    }
+    if (CHAIN.test(line)) {
+      if (segmentMessage !== null) message = segmentMessage;
+      segmentMessage = null;
+      lastDef = null;
+      continue;
+    }
+    const short = SHORT_LOCATION.exec(line);
+    if (short) {
+      frames.push(pythonFrame(short[1], num(short[2]), short[3]));
+      end = i2;
+      lastDef = null;
+      continue;
+    }
+    const long = LONG_LOCATION.exec(line);
+    if (long) {
+      frames.push(pythonFrame(long[1], num(long[2]), lastDef));
+      if (long[3]) exceptionName = long[3];
+      end = i2;
+      lastDef = null;
+      continue;
+    }
+    if (/^E\s/.test(line) || line === "E") {
+      if (segmentMessage === null) segmentMessage = line.slice(1).trim();
+      end = i2;
+      continue;
+    }
+    const def = DEF_LINE.exec(line);
+    if (def) lastDef = def[1];
+    if (/^(?:_ )+_?\s*$/.test(line)) lastDef = null;
+  }
+  if (segmentMessage !== null) message = segmentMessage;
+  if (!message && exceptionName) message = exceptionName;
+  return { name: name2, frames, message, start: start2, end };
+}
+function headerAsNodeTail(name2) {
+  const bracket = name2.indexOf("[");
+  const head = bracket === -1 ? name2 : name2.slice(0, bracket);
+  return head.replace(/\./g, "::") + (bracket === -1 ? "" : name2.slice(bracket));
+}
+function headerTestName(header2) {
+  const match = /^ERROR (?:at (?:setup|teardown) of|collecting) (.+)$/.exec(header2);
+  return match ? match[1] : header2;
+}
+var parsePytest = (lines) => {
+  const out2 = [];
+  const blocks = [];
+  const summary2 = [];
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    const summaryLine = SUMMARY.exec(line);
+    if (summaryLine && (summaryLine[2].includes("::") || summaryLine[2].endsWith(".py"))) {
+      summary2.push({ nodeId: summaryLine[2].trim(), message: summaryLine[3] ?? null, line: i2 });
+      continue;
+    }
+    if (!SECTION.test(line)) continue;
+    let sectionEnd = i2 + 1;
+    while (sectionEnd < lines.length && !SECTION_END.test(lines[sectionEnd])) sectionEnd++;
+    const headers = [];
+    for (let j = i2 + 1; j < sectionEnd; j++) if (TEST_HEADER.test(lines[j])) headers.push(j);
+    headers.forEach((h, k) => {
+      const stop2 = headers[k + 1] ?? sectionEnd;
+      blocks.push(readPytestBlock(lines, h, stop2, TEST_HEADER.exec(lines[h])[1]));
+    });
+    i2 = sectionEnd - 1;
+  }
+  const usedSummary = /* @__PURE__ */ new Set();
+  for (const block of blocks) {
+    const name2 = headerTestName(block.name);
+    const tail = headerAsNodeTail(name2);
+    const match = summary2.findIndex(
+      (s, k) => !usedSummary.has(k) && (s.nodeId === name2 || s.nodeId.endsWith(`::${tail}`))
+    );
+    let test = name2;
+    let message = block.message;
+    if (match !== -1) {
+      usedSummary.add(match);
+      test = summary2[match].nodeId;
+      if (!message && summary2[match].message) message = summary2[match].message;
+    }
+    out2.push({
+      kind: "test-failure",
+      message,
+      test,
+      frames: block.frames,
+      start: block.start,
+      end: Math.max(block.end, block.start),
+      priority: PRIORITY.runner
+    });
+  }
+  summary2.forEach((s, k) => {
+    if (usedSummary.has(k) || blocks.length > 0) return;
+    out2.push({
+      kind: "test-failure",
+      message: s.message ?? "",
+      test: s.nodeId,
+      frames: [],
+      start: s.line,
+      end: s.line,
+      priority: PRIORITY.runner
+    });
+  });
+  return out2;
+};
+
+// src/ci/parsers/ruby.ts
+var QUOTED = String.raw`[\`'](.+?)'`;
+var UNCAUGHT = new RegExp(String.raw`^(\S.*?):(\d+):in ${QUOTED}: (.*) \(([\w:]+)\)\s*$`);
+var FROM = new RegExp(String.raw`^\s+from (.+?):(\d+):in ${QUOTED}\s*$`);
+var RSPEC_FRAME = new RegExp(String.raw`^\s*# (.+?):(\d+)(?::in ${QUOTED})?\s*$`);
+var RSPEC_HEADER = /^\s{0,4}(\d+)\) (.+?)\s*$/;
+var MINITEST_HEADER = /^\s*\d+\) (Failure|Error):\s*$/;
+var MINITEST_TEST = /^(\S+#\S+?)(?: \[(.+?):(\d+)\])?:\s*$/;
+var MINITEST_FRAME = new RegExp(String.raw`^\s+(.+?):(\d+):in ${QUOTED}\s*$`);
+function rubyFrame(path, line, fn) {
+  return frameAt(path, num(line), null, fn ?? null);
+}
+var parseRubyExceptions = (lines) => {
+  const out2 = [];
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const head = UNCAUGHT.exec(lines[i2]);
+    if (!head) continue;
+    const frames = [rubyFrame(head[1], head[2], head[3])];
+    let end = i2;
+    for (let j = i2 + 1; j < lines.length; j++) {
+      const from = FROM.exec(lines[j]);
+      if (!from) break;
+      frames.push(rubyFrame(from[1], from[2], from[3]));
+      end = j;
+    }
+    out2.push({
+      kind: "exception",
+      message: `${head[5]}: ${head[4]}`,
+      test: null,
+      frames,
+      start: i2,
+      end,
+      priority: PRIORITY.trace
+    });
+    i2 = end;
+  }
+  return out2;
+};
+var parseRspec = (lines) => {
+  const out2 = [];
+  let inFailures = false;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    if (/^Failures:\s*$/.test(line)) {
+      inFailures = true;
+      continue;
+    }
+    if (/^(?:Finished in |Failed examples:|\d+ examples?, )/.test(line)) inFailures = false;
+    if (!inFailures) continue;
+    const header2 = RSPEC_HEADER.exec(line);
+    if (!header2) continue;
+    let stop2 = i2 + 1;
+    while (stop2 < lines.length && !RSPEC_HEADER.test(lines[stop2]) && !/^(?:Finished in |Failed examples:)/.test(lines[stop2]))
+      stop2++;
+    const frames = [];
+    const body2 = [];
+    let end = i2;
+    for (let j = i2 + 1; j < stop2; j++) {
+      const frame = RSPEC_FRAME.exec(lines[j]);
+      if (frame) {
+        frames.push(rubyFrame(frame[1], frame[2], frame[3]));
+        end = j;
+        continue;
+      }
+      const text = lines[j].trim();
+      if (text && !text.startsWith("Failure/Error:") && frames.length === 0) body2.push(text);
+    }
+    let message = body2[0] ?? "";
+    if (/^[A-Z][\w:]*:$/.test(message) && body2[1]) message = `${message} ${body2[1]}`;
+    out2.push({
+      kind: "test-failure",
+      message,
+      test: header2[2],
+      frames,
+      start: i2,
+      end: Math.max(end, i2),
+      priority: PRIORITY.runner
+    });
+    i2 = stop2 - 1;
+  }
+  return out2;
+};
+var parseMinitest = (lines) => {
+  const out2 = [];
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    if (!MINITEST_HEADER.test(lines[i2])) continue;
+    const testLine = MINITEST_TEST.exec(lines[i2 + 1] ?? "");
+    if (!testLine) continue;
+    const frames = [];
+    if (testLine[2]) frames.push(rubyFrame(testLine[2], testLine[3], void 0));
+    const message = (lines[i2 + 2] ?? "").trim();
+    let end = i2 + 2;
+    for (let j = i2 + 3; j < lines.length; j++) {
+      const frame = MINITEST_FRAME.exec(lines[j]);
+      if (!frame) {
+        if (lines[j].trim() === "" || MINITEST_HEADER.test(lines[j])) break;
+        continue;
+      }
+      frames.push(rubyFrame(frame[1], frame[2], frame[3]));
+      end = j;
+    }
+    out2.push({
+      kind: "test-failure",
+      message,
+      test: testLine[1],
+      frames,
+      start: i2,
+      end,
+      priority: PRIORITY.runner
+    });
+    i2 = end;
+  }
+  return out2;
+};
+
+// src/ci/parsers/rust.ts
+var PANIC_NEW = /^\s*thread '([^']*)'(?: \(\d+\))? panicked at (.+?):(\d+):(\d+):\s*$/;
+var PANIC_OLD = /^\s*thread '([^']*)'(?: \(\d+\))? panicked at '(.*)$/;
+var PANIC_OLD_END = /^(.*)', (.+?):(\d+):(\d+)\s*$/;
+var BACKTRACE = /^stack backtrace:\s*$/;
+var BT_FUNCTION = /^\s*(\d+):\s+(?:0x[0-9a-f]+ - )?(.+?)\s*$/;
+var BT_INLINED = /^\s+(?:- )?((?:<|[A-Za-z_])[^\s].*?)\s*$/;
+var BT_LOCATION = /^\s+at (.+?):(\d+)(?::(\d+))?\s*$/;
+var TEST_HEADER2 = /^---- (.+?) stdout ----\s*$/;
+var COMPILE_ERROR = /^error(?:\[(E\d+)\])?: (.*?)\s*$/;
+var ARROW = /^\s*--> (.+?):(\d+):(\d+)\s*$/;
+var RUST_RUNTIME = /^(?:(?:std|core|alloc|proc_macro)(?:\[[0-9a-f]+\])?::|__rust|rust_begin_unwind|_start|__libc_start|<(?:alloc|core|std)(?:\[[0-9a-f]+\])?::|<fn\(|<F as )/;
+function rustFunction(name2) {
+  return name2.replace(/::h[0-9a-f]{16}$/, "");
+}
+function readBacktrace(lines, start2) {
+  const frames = [];
+  let end = start2;
+  let fn = null;
+  let fnHasFrame = false;
+  for (let i2 = start2 + 1; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    const location = BT_LOCATION.exec(line);
+    if (location && fn !== null) {
+      frames.push(frameAt(location[1], num(location[2]), num(location[3]), fn, RUST_RUNTIME.test(fn)));
+      fnHasFrame = true;
+      end = i2;
+      continue;
+    }
+    const named = BT_FUNCTION.exec(line) ?? (fn !== null && !/^\s+at /.test(line) ? BT_INLINED.exec(line) : null);
+    if (named) {
+      if (fn !== null && !fnHasFrame) frames.push(frameAt(null, null, null, fn, true));
+      fn = rustFunction(named[named.length - 1]);
+      fnHasFrame = false;
+      end = i2;
+      continue;
+    }
+    break;
+  }
+  if (fn !== null && !fnHasFrame) frames.push(frameAt(null, null, null, fn, true));
+  return { frames, end };
+}
+var parseRust = (lines) => {
+  const out2 = [];
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    if (line.startsWith("error")) {
+      const error = COMPILE_ERROR.exec(line);
+      const arrow = error ? findAhead(
+        lines,
+        i2 + 1,
+        3,
+        (l) => ARROW.test(l),
+        (l) => !/^\s/.test(l)
+      ) : -1;
+      if (error && arrow !== -1) {
+        const where = ARROW.exec(lines[arrow]);
+        out2.push({
+          kind: "compile-error",
+          message: error[2],
+          test: null,
+          frames: [frameAt(where[1], num(where[2]), num(where[3]), null)],
+          start: i2,
+          end: arrow,
+          priority: PRIORITY.compiler
+        });
+        i2 = arrow;
+      }
+      continue;
+    }
+    if (!line.includes("thread ")) continue;
+    let thread;
+    let message;
+    let location;
+    let end = i2;
+    const modern = PANIC_NEW.exec(line);
+    if (modern) {
+      thread = modern[1];
+      message = (lines[i2 + 1] ?? "").trim();
+      location = frameAt(modern[2], num(modern[3]), num(modern[4]), null);
+      end = i2 + 1;
+    } else {
+      const old = PANIC_OLD.exec(line);
+      if (!old) continue;
+      thread = old[1];
+      const close = findAhead(lines, i2, 50, (l) => PANIC_OLD_END.test(l));
+      if (close === -1) continue;
+      const closing = PANIC_OLD_END.exec(lines[close]);
+      message = close === i2 ? PANIC_OLD_END.exec(old[2])?.[1] ?? closing[1] : old[2];
+      location = frameAt(closing[2], num(closing[3]), num(closing[4]), null);
+      end = close;
+    }
+    let frames = [location];
+    const backtrace = findAhead(
+      lines,
+      end + 1,
+      30,
+      (l) => BACKTRACE.test(l),
+      (l) => PANIC_NEW.test(l) || TEST_HEADER2.test(l) || PANIC_OLD.test(l)
+    );
+    if (backtrace !== -1) {
+      const stack = readBacktrace(lines, backtrace);
+      if (stack.frames.some((f) => f.path !== null)) frames = stack.frames;
+      end = stack.end;
+    }
+    let test = null;
+    let start2 = i2;
+    for (let j = i2 - 1; j >= Math.max(0, i2 - 30); j--) {
+      const header2 = TEST_HEADER2.exec(lines[j]);
+      if (header2) {
+        test = header2[1];
+        start2 = j;
+        break;
+      }
+      if (PANIC_NEW.test(lines[j]) || PANIC_OLD.test(lines[j])) break;
+    }
+    if (test === null && thread !== "main" && thread !== "<unnamed>" && /::/.test(thread)) test = thread;
+    out2.push({
+      kind: test ? "test-failure" : "panic",
+      message,
+      test,
+      frames,
+      start: start2,
+      end,
+      priority: test ? PRIORITY.runner : PRIORITY.trace
+    });
+    i2 = end;
+  }
+  return out2;
+};
+
+// src/ci/parsers/sanitizer.ts
+var HEADER2 = /^(?:==\d+==)?(?:ERROR|WARNING): (\w+Sanitizer): (.*?)(?: \(pid=\d+\))?\s*$/;
+var UBSAN = /^((?:[A-Za-z]:)?[^\s:]+):(\d+):(\d+): runtime error: (.*?)\s*$/;
+var FRAME_WITH_SOURCE = /^\s*#(\d+) (?:0x[0-9a-f]+ )?(?:in )?(.+?) ((?:[A-Za-z]:)?\S+?):(\d+)(?::(\d+))?(?: \([^()]*\+0x[0-9a-f]+\))?(?: \(BuildId: [0-9a-f]+\))?\s*$/;
+var FRAME_IN_MODULE = /^\s*#(\d+) (?:0x[0-9a-f]+ )?(?:in (.+?) )?\(([^()]+)\+0x[0-9a-f]+\)(?: \(BuildId: [0-9a-f]+\))?\s*$/;
+var END = /^SUMMARY: |^==\d+==ABORTING|^={10,}\s*$/;
+var RUNTIME_FUNCTION = /^(?:__interceptor_|__asan_|__lsan_|__tsan_|__msan_|__ubsan_|__sanitizer|__libc_start|_start$|operator new|operator delete|malloc$|calloc$|realloc$|free$)/;
+function sanitizerFrame(line) {
+  const source = FRAME_WITH_SOURCE.exec(line);
+  if (source) {
+    const fn = source[2];
+    return {
+      index: Number(source[1]),
+      frame: frameAt(source[3], num(source[4]), num(source[5]), fn, RUNTIME_FUNCTION.test(fn))
+    };
+  }
+  const module2 = FRAME_IN_MODULE.exec(line);
+  if (module2) return { index: Number(module2[1]), frame: frameAt(null, null, null, module2[2] ?? null, true) };
+  return null;
+}
+function readStacks(lines, start2) {
+  const stacks = [];
+  let label = "";
+  let end = start2;
+  let current = null;
+  for (let i2 = start2; i2 < Math.min(lines.length, start2 + 2e3); i2++) {
+    const line = lines[i2];
+    if (i2 > start2 && (END.test(line) || HEADER2.test(line))) {
+      if (/^SUMMARY: /.test(line)) end = i2;
+      break;
+    }
+    const parsed = sanitizerFrame(line);
+    if (parsed) {
+      if (parsed.index === 0 || current === null) {
+        current = { label, frames: [] };
+        stacks.push(current);
+      }
+      current.frames.push(parsed.frame);
+      end = i2;
+      continue;
+    }
+    const text = line.trim();
+    if (text) {
+      label = text.replace(/:$/, "");
+      current = null;
+    }
+  }
+  return { stacks, end };
+}
+var parseSanitizers = (lines) => {
+  const out2 = [];
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    const header2 = HEADER2.exec(line);
+    const ubsan = header2 ? null : UBSAN.exec(line);
+    if (!header2 && !ubsan) continue;
+    if (ubsan) {
+      const frames2 = [];
+      let end2 = i2;
+      for (let j = i2 + 1; j < lines.length; j++) {
+        const parsed = sanitizerFrame(lines[j]);
+        if (!parsed || parsed.index === 0 && frames2.length > 0) break;
+        frames2.push(parsed.frame);
+        end2 = j;
+      }
+      if (frames2.length === 0) frames2.push(frameAt(ubsan[1], num(ubsan[2]), num(ubsan[3]), null));
+      out2.push({
+        kind: "sanitizer",
+        message: `runtime error: ${ubsan[4]}`,
+        test: null,
+        frames: frames2,
+        start: i2,
+        end: end2,
+        priority: PRIORITY.trace
+      });
+      i2 = end2;
+      continue;
+    }
+    const { stacks, end } = readStacks(lines, i2 + 1);
+    const frames = stacks[0]?.frames ?? [];
+    const related = stacks.slice(1).map((s) => ({ label: s.label, frames: s.frames }));
+    const message = `${header2[1]}: ${header2[2]}`;
+    const candidate = {
+      kind: "sanitizer",
+      message,
+      test: null,
+      frames,
+      start: i2,
+      end: Math.max(end, i2),
+      priority: PRIORITY.trace
+    };
+    if (related.length > 0) candidate.relatedStacks = related;
+    out2.push(candidate);
+    i2 = Math.max(end, i2);
+  }
+  return out2;
+};
+
+// src/ci/parse-log.ts
+var DEFAULT_MAX_FAILURES = 200;
+var MAX_MESSAGE_CHARS = 1e3;
+var PARSERS = [
+  parsePytest,
+  parsePythonTracebacks,
+  parseJest,
+  parseVitest,
+  parseMocha,
+  parseNodeTap,
+  parseV8Stacks,
+  parseJvmTraces,
+  parseGo,
+  parseRust,
+  parseRspec,
+  parseMinitest,
+  parseRubyExceptions,
+  parseSanitizers,
+  parseCompilerErrors
+];
+var JOB_TIMEOUT = /has exceeded the maximum execution time of|has timed out\b|The job was canceled because .* timed out/;
+var EXIT_CODE = /^Process completed with exit code \d+\.?$/;
+var TIMEOUT_MESSAGE = /\btimed out after\b|\bTimeout of \d+ ?ms exceeded\b|\bExceeded timeout of\b|^Failed: Timeout >|\bTimeoutError\b/;
+function overlaps(a, b) {
+  return a.start <= b.end && b.start <= a.end;
+}
+function resolveOverlaps(candidates) {
+  const ordered = [...candidates].sort((a, b) => b.priority - a.priority || a.parser - b.parser || a.start - b.start);
+  const accepted = [];
+  for (const candidate of ordered) {
+    if (accepted.some((kept) => kept.parser !== candidate.parser && overlaps(kept, candidate))) continue;
+    accepted.push(candidate);
+  }
+  return accepted;
+}
+function identity(failure) {
+  return JSON.stringify([
+    failure.kind,
+    failure.message,
+    failure.test,
+    failure.frames.map((f) => [f.path, f.line, f.column, f.function])
+  ]);
+}
+function parseLog(text, options = {}) {
+  const log = normalizeLog(text, options);
+  const { lines } = log;
+  let candidates = [];
+  PARSERS.forEach((parser2, index) => {
+    for (const candidate of parser2(lines)) candidates.push({ ...candidate, parser: index });
+  });
+  candidates = resolveOverlaps(candidates);
+  if (candidates.length === 0)
+    candidates = parseGenericLocations(lines).map((candidate) => ({ ...candidate, parser: PARSERS.length }));
+  for (const index of log.errorLines) {
+    const message = lines[index].trim();
+    const timeout = JOB_TIMEOUT.test(message);
+    if (!timeout && (candidates.length > 0 || EXIT_CODE.test(message) || message === "")) continue;
+    candidates.push({
+      kind: timeout ? "timeout" : "error",
+      message,
+      test: null,
+      frames: [],
+      start: index,
+      end: index,
+      priority: 0,
+      parser: PARSERS.length + 1
+    });
+  }
+  candidates.sort((a, b) => a.start - b.start || a.end - b.end || a.parser - b.parser);
+  const seen = /* @__PURE__ */ new Set();
+  const failures = [];
+  let dropped = 0;
+  const maxFailures = options.maxFailures ?? DEFAULT_MAX_FAILURES;
+  for (const candidate of candidates) {
+    let message = candidate.message.trim();
+    if (message.length > MAX_MESSAGE_CHARS) message = `${message.slice(0, MAX_MESSAGE_CHARS)}\u2026`;
+    const failure = {
+      kind: candidate.kind !== "timeout" && TIMEOUT_MESSAGE.test(message) ? "timeout" : candidate.kind,
+      message,
+      test: candidate.test,
+      frames: candidate.frames,
+      logLine: log.origin[candidate.start] ?? 0,
+      logEndLine: log.origin[candidate.end] ?? 0,
+      step: log.stepOf(candidate.start)
+    };
+    if (candidate.relatedStacks) failure.relatedStacks = candidate.relatedStacks;
+    const key = identity(failure);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (failures.length >= maxFailures) {
+      dropped++;
+      continue;
+    }
+    failures.push(failure);
+  }
+  return { failures, totalLines: log.totalLines, omittedLines: log.omittedLines, droppedFailures: dropped };
+}
+function frameJson(frame) {
+  return {
+    path: frame.path,
+    line: frame.line,
+    column: frame.column,
+    function: frame.function,
+    external: frame.external
+  };
+}
+function failureToJson(failure) {
+  const json = {
+    kind: failure.kind,
+    message: failure.message,
+    test: failure.test,
+    frames: failure.frames.map(frameJson)
+  };
+  if (failure.relatedStacks && failure.relatedStacks.length > 0)
+    json.relatedStacks = failure.relatedStacks.map((stack) => ({
+      label: stack.label,
+      frames: stack.frames.map(frameJson)
+    }));
+  return json;
+}
+
+// src/ci/redact.ts
+var MASK = "***";
+var MIN_MASKED_LENGTH = 4;
+var keepNewlines = (text) => text.replace(/[^\n]+/g, MASK);
+var RULES = [
+  // PEM private keys: keep the BEGIN/END lines, mask every line between.
+  {
+    pattern: /(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----)([\s\S]*?)(-----END [A-Z0-9 ]*PRIVATE KEY-----)/g,
+    replace: (_m, begin, body2, end) => `${begin}${keepNewlines(body2)}${end}`
+  },
+  // GitHub tokens: classic (ghp_, gho_, ghu_, ghs_, ghr_) and fine-grained.
+  { pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g, replace: () => MASK },
+  // AWS access key ids, and secret keys where they are named.
+  { pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\b/g, replace: () => MASK },
+  {
+    pattern: /\b(aws_secret_access_key|AWS_SECRET_ACCESS_KEY|aws_session_token|AWS_SESSION_TOKEN)(["']?\s*[=:]\s*["']?)[A-Za-z0-9/+=]{16,}/g,
+    replace: (_m, name2, sep) => `${name2}${sep}${MASK}`
+  },
+  // JSON Web Tokens.
+  { pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, replace: () => MASK },
+  // Other vendors' well-known token shapes: Slack, Google API keys, npm, Stripe, PyPI.
+  {
+    pattern: /\b(?:xox[abposr]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|npm_[A-Za-z0-9]{36}|(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|pypi-[A-Za-z0-9_-]{50,})\b/g,
+    replace: () => MASK
+  },
+  // Authorization headers (curl -v, HTTP dumps, JSON): keep the scheme word.
+  {
+    pattern: /\b((?:Proxy-)?Authorization["']?\s*[:=]\s*["']?)(?:(Bearer|Basic|Token|token|Digest|Bot|Negotiate|AWS4-HMAC-SHA256|Key)\s+)?([^\s"',;]+)/gi,
+    replace: (_m, head, scheme, value) => value ? `${head}${scheme ? `${scheme} ` : ""}${MASK}` : _m
+  },
+  // Credentials inside URLs and connection strings: scheme://user:password@host.
+  {
+    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@]*):([^\s@/]+)@/gi,
+    replace: (_m, scheme, user) => `${scheme}${user}:${MASK}@`
+  },
+  // Secret query parameters: ?token=…, &password=….
+  {
+    pattern: /([?&;](?:password|passwd|pwd|token|access_token|refresh_token|id_token|api_key|apikey|key|secret|client_secret|sig|signature|auth|private_token|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token)=)([^&;\s"'#<>]+)/gi,
+    replace: (_m, name2) => `${name2}${MASK}`
+  },
+  // Assignments of secret-named settings: DB_PASSWORD=…, password: …, Password=…; (ADO connection strings).
+  {
+    pattern: /\b([A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY)[A-Za-z0-9_]*\s*=\s*|(?:password|passwd|pwd|secret)\s*[=:]\s*)(["']?)([^\s"';&,]{3,})/gi,
+    replace: (_m, head, quote) => `${head}${quote}${MASK}`
+  }
+];
+function redactSecrets(text, extraMasked = []) {
+  let out2 = text;
+  const literals = [...new Set(extraMasked.flatMap((value) => value.split(/\r?\n/)).map((v) => v.trim()))].filter((value) => value.length >= MIN_MASKED_LENGTH).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  for (const literal of literals) if (out2.includes(literal)) out2 = out2.split(literal).join(MASK);
+  for (const rule of RULES)
+    out2 = out2.replace(
+      rule.pattern,
+      (match, ...args2) => (
+        // The arguments after the captures are the offset and the whole input.
+        rule.replace(match, ...args2.slice(0, -2).map((group) => typeof group === "string" ? group : ""))
+      )
+    );
+  return out2;
+}
+
+// src/ci/render.ts
+function frameText(frame) {
+  const where = frame.line === null ? frame.path : `${frame.path}:${frame.line}${frame.column === null ? "" : `:${frame.column}`}`;
+  return frame.function ? `${where}  in ${frame.function}` : `${where}`;
+}
+function header(failure, index) {
+  const lines = [`${index + 1}. ${failure.kind}${failure.test ? `  ${failure.test}` : ""}`];
+  if (failure.message) lines.push(`   ${failure.message}`);
+  lines.push(`   log line ${failure.logLine}${failure.step ? ` (step: ${failure.step})` : ""}`);
+  return lines;
+}
+function externalNote(total, shown) {
+  const hidden = total - shown;
+  return hidden > 0 ? [`   (${hidden} external frame${hidden === 1 ? "" : "s"} not shown)`] : [];
+}
+function summary(parsed) {
+  const n = parsed.failures.length;
+  const notes = [];
+  if (parsed.omittedLines > 0)
+    notes.push(`${parsed.omittedLines} of ${parsed.totalLines} lines not parsed (log over the size bound)`);
+  if (parsed.droppedFailures > 0) notes.push(`${parsed.droppedFailures} more failures not shown`);
+  return `${n === 0 ? "no failures found" : `${n} failure${n === 1 ? "" : "s"}`} in ${parsed.totalLines} log lines${notes.length ? `; ${notes.join("; ")}` : ""}`;
+}
+function renderFailures(parsed) {
+  const out2 = [summary(parsed)];
+  parsed.failures.forEach((failure, i2) => {
+    out2.push("", ...header(failure, i2));
+    const own = failure.frames.filter((f) => !f.external);
+    for (const frame of own) out2.push(`   ${frameText(frame)}`);
+    out2.push(...externalNote(failure.frames.length, own.length));
+  });
+  return `${out2.join("\n")}
+`;
+}
+function mappedFrameLines(frame) {
+  const symbol = frame.symbol ? `  ${frame.symbol.symbolKind} ${frame.symbol.id ?? frame.symbol.name}` : "";
+  const out2 = [`   ${frame.resolved}:${frame.line ?? "?"}${symbol}`];
+  const width = String(frame.snippet[frame.snippet.length - 1]?.line ?? 0).length;
+  for (const { line, text } of frame.snippet)
+    out2.push(
+      `     ${line === frame.line ? ">" : " "} ${String(line).padStart(width)} | ${text.replace(/\t/g, "    ")}`
+    );
+  return out2;
+}
+function renderMappedFailures(parsed, mapped) {
+  const out2 = [summary(parsed)];
+  mapped.forEach(({ failure, frames, projectFrames }, i2) => {
+    out2.push("", ...header(failure, i2));
+    if (projectFrames.length === 0) out2.push("   no frame in this repository");
+    for (const frame of projectFrames) out2.push(...mappedFrameLines(frame));
+    out2.push(...externalNote(frames.length, projectFrames.length));
+  });
+  return `${out2.join("\n")}
+`;
+}
+
+// src/cli/explain-ci.ts
+var EXPLAIN_CI_USAGE = `usage: revloop explain-ci --log FILE [--repo DIR] [--mask VALUE]... [--json]
+
+Finds the failures in a CI log (tests, exceptions, panics, compiler errors,
+sanitizer reports) and the stack frames of each; with --repo, resolves the
+frames to the repository's files and enclosing symbols and shows the code.
+
+options:
+  --log FILE     the job log to read (GitHub Actions framing is understood)
+  --repo DIR     repository to map frames into
+  --mask VALUE   a secret to mask in everything printed (repeatable)
+  --json         {"failures": [...]} on stdout
+  -h, --help     this text
+`;
+var OPTIONS = {
+  log: { type: "string" },
+  repo: { type: "string" },
+  mask: { type: "string", multiple: true },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" }
+};
+function readLog(path, cwd) {
+  const full = resolve(cwd, path);
+  let size;
+  try {
+    const stat = statSync(full);
+    if (!stat.isFile()) throw new UsageError(`--log: ${path} is not a file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--log: cannot read ${path}`);
+  }
+  if (size > 400 * 1024 * 1024)
+    throw new UsageError(`--log: ${path} is ${Math.round(size / 2 ** 20)} MiB, over the 400 MiB limit`);
+  try {
+    return readFileSync4(full, "utf8");
+  } catch {
+    throw new UsageError(`--log: cannot read ${path}`);
+  }
+}
+function contextJson(mapped, masks) {
+  return mapped.projectFrames.map((frame) => ({
+    path: frame.resolved,
+    line: frame.line,
+    symbol: frame.symbol,
+    snippet: frame.snippet.map((s) => ({ line: s.line, text: redactSecrets(s.text, masks) }))
+  }));
+}
+async function explainCi(args2, io) {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: args2, options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError(error.message.split("\n")[0]);
+  }
+  if (values.help) {
+    io.stdout(EXPLAIN_CI_USAGE);
+    return 0;
+  }
+  if (values.log === void 0) throw new UsageError("explain-ci needs --log FILE");
+  let root;
+  if (values.repo !== void 0) {
+    root = resolve(io.cwd, values.repo);
+    let isDir = false;
+    try {
+      isDir = statSync(root).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) throw new UsageError(`--repo: ${values.repo} is not a directory`);
+  }
+  const masks = values.mask ?? [];
+  const parsed = parseLog(redactSecrets(readLog(values.log, io.cwd), masks));
+  const log = (message) => io.stderr(`${message}
+`);
+  if (root === void 0) {
+    if (values.json) io.stdout(`${JSON.stringify({ failures: parsed.failures.map(failureToJson) }, null, 2)}
+`);
+    else io.stdout(renderFailures(parsed));
+  } else {
+    const index = await buildRepoIndex(root, { log });
+    const mapped = mapFrames(parsed.failures, repoViewFromIndex(index));
+    if (values.json) {
+      const failures = mapped.map((m) => ({
+        ...failureToJson({ ...m.failure, frames: m.frames }),
+        context: contextJson(m, masks)
+      }));
+      io.stdout(`${JSON.stringify({ failures }, null, 2)}
+`);
+    } else {
+      const text = renderMappedFailures(parsed, mapped);
+      io.stdout(redactSecrets(text, masks));
+    }
+  }
+  if (values.json) {
+    const n = parsed.failures.length;
+    log(`revloop: ${n} failure${n === 1 ? "" : "s"} in ${parsed.totalLines} log lines`);
+  }
+  if (parsed.omittedLines > 0) log(`revloop: warning: ${parsed.omittedLines} lines of a huge log were not parsed`);
+  if (parsed.droppedFailures > 0) log(`revloop: warning: ${parsed.droppedFailures} more failures were left out`);
+  return 0;
+}
+
 // src/cli/main.ts
 var USAGE = `usage: revloop <command> [options]
 
@@ -12171,6 +14175,7 @@ commands:
   tags   list the definitions and references of every file
   rank   rank files and symbols from a change or a text
   map    print the token-budgeted repository map
+  explain-ci  find the failures and stack frames in a CI log (revloop explain-ci --help)
 
 options:
   --repo DIR          repository to read (default: current directory)
@@ -12188,7 +14193,7 @@ options:
   -h, --help          this text
 `;
 var DEFAULT_SYMBOLS = 100;
-var OPTIONS = {
+var OPTIONS2 = {
   repo: { type: "string" },
   changed: { type: "string", multiple: true },
   base: { type: "string" },
@@ -12210,9 +14215,9 @@ function positiveInt(name2, value, fallback) {
   return Number(value);
 }
 function readTextFile(option, path, cwd) {
-  const full = resolve(cwd, path);
+  const full = resolve2(cwd, path);
   try {
-    return readFileSync3(full, "utf8");
+    return readFileSync5(full, "utf8");
   } catch {
     throw new UsageError(`--${option}: cannot read ${path}`);
   }
@@ -12227,11 +14232,13 @@ async function main(argv, io) {
     io.stdout(USAGE);
     return 0;
   }
-  if (!["tags", "rank", "map"].includes(command))
-    throw new UsageError(`unknown command "${command}" (try: tags, rank, map)`);
+  if (command === "explain-ci") return explainCi(rest, io);
+  if (!["tags", "rank", "map"].includes(command)) {
+    throw new UsageError(`unknown command "${command}" (try: tags, rank, map, explain-ci)`);
+  }
   let values;
   try {
-    ({ values } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs2({ args: rest, options: OPTIONS2, strict: true, allowPositionals: false }));
   } catch (error) {
     throw new UsageError(error.message.split("\n")[0]);
   }
@@ -12239,8 +14246,8 @@ async function main(argv, io) {
     io.stdout(USAGE);
     return 0;
   }
-  const root = resolve(io.cwd, values.repo ?? ".");
-  if (!existsSync4(root) || !statSync(root).isDirectory())
+  const root = resolve2(io.cwd, values.repo ?? ".");
+  if (!existsSync4(root) || !statSync2(root).isDirectory())
     throw new UsageError(`--repo: ${values.repo ?? root} is not a directory`);
   const jobs = positiveInt("jobs", values.jobs, void 0);
   const log = (message) => io.stderr(`${message}

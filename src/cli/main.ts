@@ -8,6 +8,7 @@ import { buildRepoIndex, type RepoIndex } from '../parse/repo-index.js';
 import { analyzeRepository } from '../pipeline/analyze.js';
 import { DEFAULT_HISTORY_COMMITS } from '../repo/history.js';
 import { UsageError } from './errors.js';
+import { explainCi } from './explain-ci.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -21,6 +22,7 @@ commands:
   tags   list the definitions and references of every file
   rank   rank files and symbols from a change or a text
   map    print the token-budgeted repository map
+  explain-ci  find the failures and stack frames in a CI log (revloop explain-ci --help)
 
 options:
   --repo DIR          repository to read (default: current directory)
@@ -84,8 +86,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  if (!['tags', 'rank', 'map'].includes(command))
-    throw new UsageError(`unknown command "${command}" (try: tags, rank, map)`);
+  if (command === 'explain-ci') return explainCi(rest, io);
+  if (!['tags', 'rank', 'map'].includes(command)) {
+    throw new UsageError(`unknown command "${command}" (try: tags, rank, map, explain-ci)`);
+  }
 
   let values;
   try {
