@@ -6,7 +6,7 @@ import { ISSUE_ACTIONS } from '../../src/action/issue.js';
 import { readActionYml, readWorkflow, revloopStep, runnerInputs, WORKFLOWS } from './runner.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const docs = readFileSync(join(ROOT, 'docs', 'action.md'), 'utf8');
+const docs = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const e2e = readFileSync(join(import.meta.dirname, 'action.e2e.test.ts'), 'utf8');
 const workflowFiles = readdirSync(WORKFLOWS).filter((f) => f.endsWith('.yml'));
 
@@ -44,7 +44,7 @@ describe('action.yml', () => {
   });
 });
 
-describe('docs/action.md', () => {
+describe('README.md, GitHub Action section', () => {
   it('lists every input with its action.yml default, and every output', () => {
     for (const [name, input] of Object.entries(readActionYml().inputs)) {
       const row = docs.split('\n').find((line) => line.startsWith(`| \`${name}\``));
