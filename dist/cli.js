@@ -11967,6 +11967,7 @@ function rankFiles(graph, files, seeds, options = {}) {
   return {
     files: ranked,
     symbols,
+    seedFiles: seeded ? seedFiles : [],
     unmatched,
     notes,
     iterations: Math.max(forward.iterations, reverse?.iterations ?? 0),

@@ -31,6 +31,8 @@ export interface RankedSymbol {
 export interface Ranking {
   files: RankedFile[];
   symbols: RankedSymbol[];
+  /** Files the walks started from (changed, mentioned, defining a mentioned name); empty: plain PageRank. */
+  seedFiles: string[];
   /** Seeds that named something the index does not have (deleted or skipped files). */
   unmatched: string[];
   /** Facts the report should state (missing or shallow history, …). */
@@ -192,6 +194,7 @@ export function rankFiles(
   return {
     files: ranked,
     symbols,
+    seedFiles: seeded ? seedFiles : [],
     unmatched,
     notes,
     iterations: Math.max(forward.iterations, reverse?.iterations ?? 0),

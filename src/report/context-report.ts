@@ -74,9 +74,6 @@ const DIAGRAM_NEIGHBOURS = 3;
 /** Without changed files, the diagram centres on this many of the best-ranked files. */
 const DIAGRAM_TOP = 3;
 
-// The ranking's seed reasons (src/graph/rank.ts): a file the text named, or that defines a name the text used.
-const TEXT_SEED_REASON = /(^|, )mentioned in the text$/;
-
 export function buildContextReport(input: ContextReportInput): ContextReport {
   const indexed = new Set(input.index.files.map((f) => f.path));
   const skippedReason = new Map(input.index.skipped.map((s) => [s.path, s.reason]));
@@ -91,7 +88,7 @@ export function buildContextReport(input: ContextReportInput): ContextReport {
 
   const notes = [...input.ranking.notes.map(escapeText), ...input.notes];
   const changedInIndex = changed.filter((c) => !c.absent).map((c) => c.path);
-  const textSeeded = input.ranking.files.some((f) => f.reasons.some((r) => TEXT_SEED_REASON.test(r)));
+  const textSeeded = input.ranking.seedFiles.length > 0;
   const seededBy = changedInIndex.length > 0 ? 'change' : textSeeded ? 'text' : 'none';
   const changedPaths = new Set(changed.map((c) => c.path));
   // With seeds, a file without a single reason only got the walk's background rank: not worth a line.
