@@ -37,6 +37,12 @@ export interface Settings {
   exclude: string[];
   /** `working-directory`, resolved inside the workspace. */
   workingDirectory: string;
+  /**
+   * `workflows`: names or file names (`ci.yml`, `.github/workflows/ci.yml`) of the
+   * workflows whose failed runs revloop explains; empty means every workflow but
+   * the one revloop runs in.
+   */
+  workflows: string[];
   /** From the runner: the event and where to talk to GitHub. */
   runner: RunnerContext;
 }
@@ -55,6 +61,8 @@ export interface RunnerContext {
   sha: string | undefined;
   /** Link to this workflow run, when the runner says which run it is. */
   runUrl: string | undefined;
+  /** The workflow this step runs in: its name (GITHUB_WORKFLOW) and file (from GITHUB_WORKFLOW_REF), when known. */
+  workflow: { name: string | undefined; path: string | undefined };
 }
 
 /** A wrong input or runner variable: the message names it and says what is accepted. */
@@ -148,6 +156,11 @@ function runnerContext(env: SettingsSource['env']): RunnerContext {
     workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()),
     sha: env.GITHUB_SHA || undefined,
     runUrl: runId && /^\d+$/.test(runId) ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined,
+    workflow: {
+      name: env.GITHUB_WORKFLOW || undefined,
+      // owner/repo/.github/workflows/file.yml@refs/heads/main → .github/workflows/file.yml
+      path: /^[^/]+\/[^/]+\/(.+?)@/.exec(env.GITHUB_WORKFLOW_REF ?? '')?.[1],
+    },
   };
 }
 
@@ -189,6 +202,7 @@ export function readSettings(source: SettingsSource): Settings {
     include: globs(source, 'include'),
     exclude: globs(source, 'exclude'),
     workingDirectory: workingDirectory(source, runner.workspace),
+    workflows: list(source.input('workflows')),
     runner,
   };
 }
