@@ -3,6 +3,7 @@ import { languageForPath } from '../parse/languages.js';
 import { Bm25Index } from './bm25.js';
 import {
   coChangeRanking,
+  countChangedLines,
   DEFAULT_HISTORY_BOUNDS,
   DEFAULT_REPLAY_CRITERIA,
   readFirstParentLog,
@@ -92,6 +93,7 @@ export async function replayRepository(repository: string, options: ReplayOption
   const selection = selectReplayCases(log, options.span, options.commits, {
     ...DEFAULT_REPLAY_CRITERIA,
     isSource: isSourcePath,
+    countLines: (commit, files) => countChangedLines(gitDir, commit, files),
   });
   const total = selection.cases.length;
   options.log?.(

@@ -5,7 +5,7 @@ export interface FileChange {
   path: string;
   /** git's status letter: A added, M modified, D deleted, T type changed. */
   status: string;
-  /** Lines added plus lines deleted; 0 for binary files. */
+  /** Lines added plus lines deleted (0 for binary files); filled in by countChangedLines, 0 until then. */
   changedLines: number;
 }
 
@@ -18,7 +18,9 @@ export interface MinedCommit {
 /**
  * The first-parent history from `head`, newest first, each commit with the
  * files it changed against its first parent (a merge shows the whole
- * branch it brought in). At most `maxCommits` commits.
+ * branch it brought in). At most `maxCommits` commits. Only trees are
+ * compared, never file contents, so mirrors that lack some blobs can still
+ * be read.
  */
 export function readFirstParentLog(gitDir: string, head: string, maxCommits: number): MinedCommit[] {
   if (head.startsWith('-')) throw new Error(`not a revision: ${head}`);
@@ -31,7 +33,6 @@ export function readFirstParentLog(gitDir: string, head: string, maxCommits: num
     '--no-renames',
     '--format=%x01%H %P',
     '--raw',
-    '--numstat',
     '-z',
     '-n',
     String(maxCommits),
@@ -43,7 +44,7 @@ export function readFirstParentLog(gitDir: string, head: string, maxCommits: num
 
 const NUMSTAT = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/;
 
-/** Parses `git log --format=%x01%H %P --raw --numstat -z --no-renames`. */
+/** Parses `git log --format=%x01%H %P --raw -z --no-renames`, with or without `--numstat`. */
 export function parseLog(out: string): MinedCommit[] {
   const commits: MinedCommit[] = [];
   for (const record of out.split('\x01').slice(1)) {
@@ -82,6 +83,12 @@ export interface ReplayCriteria {
   maxFiles: number;
   /** Which paths count as source files (the languages and paths revloop ranks). */
   isSource: (path: string) => boolean;
+  /**
+   * Fills in `changedLines` of the given files of a commit (see
+   * countChangedLines); false when their contents cannot be read. Without
+   * it, the counts already in the commit are used.
+   */
+  countLines?: (commit: MinedCommit, files: FileChange[]) => boolean;
 }
 
 export const DEFAULT_REPLAY_CRITERIA: Omit<ReplayCriteria, 'isSource'> = { minFiles: 2, maxFiles: 8 };
@@ -96,7 +103,7 @@ export interface ReplayCase {
   logIndex: number;
 }
 
-export type Disqualification = 'root' | 'too-few-files' | 'too-many-files' | 'file-not-in-parent';
+export type Disqualification = 'root' | 'too-few-files' | 'too-many-files' | 'file-not-in-parent' | 'unreadable';
 
 /**
  * Whether a commit qualifies: it changed minFiles..maxFiles source files,
@@ -117,6 +124,7 @@ export function replayCase(
   if (sources.some((f) => f.status !== 'M' && f.status !== 'D')) return 'file-not-in-parent';
   const modified = sources.filter((f) => f.status === 'M');
   if (modified.length === 0) return 'file-not-in-parent';
+  if (criteria.countLines && !criteria.countLines(commit, modified)) return 'unreadable';
   const seed = [...modified].sort((a, b) => b.changedLines - a.changedLines || byCodeUnit(a.path, b.path))[0]!;
   const targets = sources
     .map((f) => f.path)
@@ -149,6 +157,7 @@ export function selectReplayCases(
     'too-few-files': 0,
     'too-many-files': 0,
     'file-not-in-parent': 0,
+    unreadable: 0,
   };
   const qualifying: ReplayCase[] = [];
   const examined = Math.min(span, log.length);
@@ -168,6 +177,42 @@ export function evenlySpaced<T>(items: readonly T[], count: number): T[] {
   const picked: T[] = [];
   for (let i = 0; i < count; i++) picked.push(items[Math.round((i * (items.length - 1)) / (count - 1))]!);
   return picked;
+}
+
+/**
+ * Sets `changedLines` (added plus deleted) of `files` from
+ * `git diff --numstat` between the commit's first parent and the commit;
+ * false when git cannot read them (blobs absent from a partial mirror).
+ */
+export function countChangedLines(gitDir: string, commit: MinedCommit, files: FileChange[]): boolean {
+  const parent = commit.parents[0];
+  if (!parent || files.length === 0) return files.length === 0;
+  let out: string;
+  try {
+    out = runGit([
+      '--literal-pathspecs',
+      '--git-dir',
+      gitDir,
+      'diff',
+      '--numstat',
+      '-z',
+      '--no-renames',
+      parent,
+      commit.sha,
+      '--',
+      ...files.map((f) => f.path),
+    ]);
+  } catch {
+    return false;
+  }
+  const lines = new Map<string, number>();
+  for (const token of out.split('\0')) {
+    const match = NUMSTAT.exec(token);
+    if (match)
+      lines.set(match[3]!, (match[1] === '-' ? 0 : Number(match[1])) + (match[2] === '-' ? 0 : Number(match[2])));
+  }
+  for (const file of files) file.changedLines = lines.get(file.path) ?? 0;
+  return true;
 }
 
 export interface HistoryBounds {

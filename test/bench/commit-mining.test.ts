@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   coChangeRanking,
+  countChangedLines,
   evenlySpaced,
   parseLog,
   readFirstParentLog,
@@ -81,27 +84,36 @@ describe('readFirstParentLog', () => {
       sha.root,
     ]);
     expect(log[0]!.parents).toHaveLength(2);
-    expect(log[0]!.files.map((f) => [f.path, f.status, f.changedLines])).toEqual([
-      ['b.py', 'M', 2],
-      ['tests/test_a.py', 'M', 4],
+    expect(log[0]!.files.map((f) => [f.path, f.status])).toEqual([
+      ['b.py', 'M'],
+      ['tests/test_a.py', 'M'],
     ]);
   });
 
-  it('reads statuses, changed lines and paths with spaces; a rename is a delete and an add', () => {
+  it('reads statuses and paths with spaces; a rename is a delete and an add', () => {
     const byCommit = new Map(log.map((c) => [c.sha, c]));
-    const files = (s: string): [string, string, number][] =>
-      byCommit.get(s)!.files.map((f) => [f.path, f.status, f.changedLines]);
+    const files = (s: string): [string, string][] => byCommit.get(s)!.files.map((f) => [f.path, f.status]);
     expect(files(sha.pair!)).toEqual([
-      ['a.py', 'M', 6],
-      ['b.py', 'M', 2],
-      ['lib/sp ace.py', 'M', 2],
+      ['a.py', 'M'],
+      ['b.py', 'M'],
+      ['lib/sp ace.py', 'M'],
     ]);
     expect(files(sha.renamed!)).toEqual([
-      ['b.py', 'M', 2],
-      ['c.py', 'D', 2],
-      ['d.py', 'A', 2],
+      ['b.py', 'M'],
+      ['c.py', 'D'],
+      ['d.py', 'A'],
     ]);
     expect(byCommit.get(sha.root!)!.parents).toEqual([]);
+  });
+
+  it('counts changed lines of chosen files, literal paths included', () => {
+    const pair = structuredClone(log.find((c) => c.sha === sha.pair)!);
+    expect(countChangedLines(`${dir}/.git`, pair, pair.files)).toBe(true);
+    expect(pair.files.map((f) => [f.path, f.changedLines])).toEqual([
+      ['a.py', 6],
+      ['b.py', 2],
+      ['lib/sp ace.py', 2],
+    ]);
   });
 
   it('stops at maxCommits', () => {
@@ -109,13 +121,18 @@ describe('readFirstParentLog', () => {
   });
 
   it('qualifies commits of 2–8 source files that all existed in the parent, seeded with the most-changed file', () => {
-    const selection = selectReplayCases(log, 100, 100, criteria);
+    const selection = selectReplayCases(structuredClone(log), 100, 100, {
+      ...criteria,
+      countLines: (commit, files) => countChangedLines(`${dir}/.git`, commit, files),
+    });
     expect(selection.examined).toBe(8);
+    expect(selection.qualifying).toBe(3);
     expect(selection.disqualified).toEqual({
       root: 1,
       'too-few-files': 1,
       'too-many-files': 1,
       'file-not-in-parent': 2,
+      unreadable: 0,
     });
     expect(selection.cases.map((c) => [c.sha, c.parent, c.seed, c.targets, c.logIndex])).toEqual([
       [sha.merge, sha.mass, 'tests/test_a.py', ['b.py'], 0],
@@ -143,6 +160,22 @@ describe('readFirstParentLog', () => {
       'a.py',
       'lib/sp ace.py',
     ]);
+  });
+});
+
+describe('a mirror that lacks some blobs', () => {
+  it('still reads the log, and leaves out a commit whose source files cannot be read', () => {
+    const { dir, sha } = historyRepo();
+    const blob = git(dir, 'rev-parse', `${sha.pair}:lib/sp ace.py`).trim();
+    rmSync(join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const log = readFirstParentLog(`${dir}/.git`, 'HEAD', 100);
+    expect(log).toHaveLength(8);
+    const selection = selectReplayCases(log, 100, 100, {
+      ...criteria,
+      countLines: (commit, files) => countChangedLines(`${dir}/.git`, commit, files),
+    });
+    expect(selection.disqualified.unreadable).toBe(1);
+    expect(selection.cases.map((c) => c.sha)).toEqual([sha.merge, sha.deleted]);
   });
 });
 

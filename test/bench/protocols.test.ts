@@ -88,7 +88,7 @@ describe('co-change replay', () => {
     expect(run.selection).toEqual({
       examined: 5,
       qualifying: 3,
-      disqualified: { root: 1, 'too-few-files': 1, 'too-many-files': 0, 'file-not-in-parent': 0 },
+      disqualified: { root: 1, 'too-few-files': 1, 'too-many-files': 0, 'file-not-in-parent': 0, unreadable: 0 },
     });
     expect(messages[0]).toContain('3 cases from 3 qualifying of 5 commits');
     const table = replayTable([run], ['revloop', 'history']);
