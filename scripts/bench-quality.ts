@@ -25,6 +25,7 @@ import {
   type ReplayRun,
 } from '../src/bench/cochange-replay.js';
 import { BenchInputError, isBenchInputError } from '../src/bench/errors.js';
+import { disposeAllSnapshots } from '../src/bench/git.js';
 import { DEFAULT_ISSUE_METHODS, runIssueFiles, validateIssueMethods } from '../src/bench/issue-files.js';
 import { issueTable } from '../src/bench/issue-report.js';
 import { replayTable } from '../src/bench/replay-report.js';
@@ -155,6 +156,17 @@ async function main(argv: string[]): Promise<void> {
     );
   }
   console.log(`\ntotal ${formatSeconds(performance.now() - started)}`);
+}
+
+// An interrupted run removes its scratch checkouts before exiting.
+for (const [signal, status] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.on(signal, () => {
+    disposeAllSnapshots();
+    process.exit(status);
+  });
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

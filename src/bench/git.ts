@@ -39,6 +39,14 @@ export function resolveCommit(gitDir: string, rev: string): string | undefined {
   }
 }
 
+/** Scratch repositories not yet disposed of, so an interrupted run can still remove them. */
+const liveSnapshots = new Set<SnapshotRepository>();
+
+/** Removes every scratch repository still on disk (for signal handlers). */
+export function disposeAllSnapshots(): void {
+  for (const snapshot of [...liveSnapshots]) snapshot.dispose();
+}
+
 /**
  * A scratch git repository that borrows the objects of a source repository
  * (git alternates: nothing is copied) and checks out one commit at a time.
@@ -83,7 +91,9 @@ export class SnapshotRepository {
       rmSync(root, { recursive: true, force: true });
       throw error;
     }
-    return new SnapshotRepository(sourceGitDir, root);
+    const snapshot = new SnapshotRepository(sourceGitDir, root);
+    liveSnapshots.add(snapshot);
+    return snapshot;
   }
 
   /**
@@ -136,6 +146,7 @@ export class SnapshotRepository {
   }
 
   dispose(): void {
+    liveSnapshots.delete(this);
     rmSync(this.root, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,8 @@
  * Lexical tokens for the benchmark's BM25 baselines: every identifier-like
  * run of a text, split on snake_case and camelCase boundaries and
  * lower-cased, so `parseHTTPHeader` and `parse_http_header` meet on
- * `parse`, `http`, `header`.
+ * `parse`, `http`, `header`; a compound identifier is also kept whole
+ * (`parse_http_header`), so an exact mention of a name outweighs its parts.
  */
 
 const WORD = /[A-Za-z0-9_]+/g;
@@ -24,10 +25,14 @@ export function splitIdentifier(identifier: string): string[] {
   return parts;
 }
 
-/** Every token of a text, in order, repeats included. */
+/** Every token of a text, in order, repeats included: each identifier's parts, then the identifier if it has several. */
 export function lexicalTokens(text: string): string[] {
   const tokens: string[] = [];
-  for (const match of text.matchAll(WORD)) tokens.push(...splitIdentifier(match[0]));
+  for (const match of text.matchAll(WORD)) {
+    const parts = splitIdentifier(match[0]);
+    tokens.push(...parts);
+    if (parts.length > 1) tokens.push(match[0].toLowerCase());
+  }
   return tokens;
 }
 

@@ -157,13 +157,14 @@ describe('issue → files', () => {
     );
     const run = await runIssueFiles(loadSwebench(data), {
       repoDir,
-      methods: ['revloop', 'bm25'],
+      methods: ['revloop', 'bm25', 'bm25-tf'],
       workDir: tempDir(),
     });
     expect(run.skipped).toEqual([]);
     const [item] = run.items;
     expect(item!.gold).toEqual(['pkg/parser.py']);
     expect(item!.ranks.bm25).toEqual([1]);
+    expect(item!.ranks['bm25-tf']).toEqual([1]);
     expect(item!.errors).toEqual({});
     expect(item!.ranks.revloop![0]).toEqual(expect.any(Number));
     const table = issueTable(run, ['bm25']);

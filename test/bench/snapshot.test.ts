@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isBenchInputError } from '../../src/bench/errors.js';
-import { resolveCommit, resolveGitDir, runGit, SnapshotRepository } from '../../src/bench/git.js';
+import { disposeAllSnapshots, resolveCommit, resolveGitDir, runGit, SnapshotRepository } from '../../src/bench/git.js';
 import { git, tempDir, writeFiles } from '../helpers/repo.js';
 
 function threeCommits(): { dir: string; shas: string[] } {
@@ -60,6 +60,14 @@ describe('SnapshotRepository', () => {
     expect(readFileSync(join(snapshot.root, 'c.py'), 'utf8')).toBe('C = 3\n');
     snapshot.checkout(shas[0]!);
     expect(readFileSync(join(snapshot.root, 'a.py'), 'utf8')).toBe('A = 1\n');
+  });
+
+  it('removes every scratch repository left when a run is interrupted', () => {
+    const { dir } = threeCommits();
+    const roots = [1, 2].map(() => SnapshotRepository.create(resolveGitDir(dir), tempDir()).root);
+    expect(roots.every((root) => existsSync(root))).toBe(true);
+    disposeAllSnapshots();
+    expect(roots.some((root) => existsSync(root))).toBe(false);
   });
 
   it('names a path that is not a repository, and resolves commits', () => {

@@ -16,7 +16,7 @@ describe('splitIdentifier', () => {
 });
 
 describe('lexicalTokens', () => {
-  it('tokenizes every identifier-like run of a text, repeats included', () => {
+  it('tokenizes every identifier-like run of a text, repeats included, compounds also whole', () => {
     expect(lexicalTokens('Calling `Session.send()` raised KeyError in send_request.')).toEqual([
       'calling',
       'session',
@@ -24,10 +24,13 @@ describe('lexicalTokens', () => {
       'raised',
       'key',
       'error',
+      'keyerror',
       'in',
       'send',
       'request',
+      'send_request',
     ]);
+    expect(lexicalTokens('__init__ x HTTP2')).toEqual(['init', 'http2']);
   });
 
   it('counts terms', () => {
