@@ -1,6 +1,7 @@
 import graphology from 'graphology';
 import type { TaggedFile } from '../parse/tag-file.js';
 import type { Tag } from '../parse/tags.js';
+import { isBuiltin } from './builtins.js';
 import { FileLookup, resolveImport } from './imports.js';
 import type { SparseGraph } from './pagerank.js';
 
@@ -413,6 +414,7 @@ export function buildCodeGraph(files: readonly TaggedFile[]): CodeGraph {
     for (const { source, name, refKind, count } of counts.values()) {
       const candidates = byName.get(name)?.candidates(file.path, dir, imported);
       if (!candidates) continue;
+      if (candidates.provenance === 'name-match' && isBuiltin(file.language, name)) continue;
       const targets = candidates.definitions;
       let weight = (candidates.factor * (REF_KIND_WEIGHT[refKind] ?? 1) * Math.sqrt(count)) / targets.length;
       if (isPrivateName(name)) weight *= 0.1;

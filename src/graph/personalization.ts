@@ -20,8 +20,36 @@ function formatRanges(file: ChangedFile): string {
   return ` at line${plural ? 's' : ''} ${shown.join(', ')}${more}`;
 }
 
-/** Identifiers that look like code: snake_case, camelCase, dotted, or long enough to be specific. */
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+/** A name defined in more places than this says nothing about which one is meant. */
+const MAX_DEFINERS = 20;
+
+/**
+ * Identifiers the text writes as code: inside backticks or fenced or
+ * indented code blocks, in stack-trace lines, or shaped like code anywhere
+ * (snake_case, camelCase, `a.b` access, `name(` calls). Plain words are left
+ * to lexical retrieval: "clear" in a sentence is not `clear()`.
+ */
+export function codeIdentifiers(text: string): string[] {
+  const out = new Set<string>();
+  const code: string[] = [];
+  for (const match of text.matchAll(/```[\s\S]*?```|`[^`\n]+`/g)) code.push(match[0]);
+  for (const line of text.split('\n')) {
+    if (/^( {4}|\t)\S/.test(line) || /^\s*(File "|at |Traceback|\w+Error\b|\w+Exception\b)/.test(line)) code.push(line);
+  }
+  for (const span of code) for (const match of span.matchAll(IDENTIFIER)) if (match[0].length >= 3) out.add(match[0]);
+  for (const match of text.matchAll(IDENTIFIER)) {
+    const token = match[0];
+    if (token.length < 3) continue;
+    const end = match.index! + token.length;
+    const access =
+      (text[end] === '.' && /[A-Za-z_]/.test(text[end + 1] ?? '')) ||
+      /[A-Za-z0-9_)]\.$/.test(text.slice(Math.max(0, match.index! - 2), match.index!));
+    const shaped = /[a-z][A-Z]|[A-Za-z]_[A-Za-z]|^[A-Z][a-z]+[A-Z]/.test(token);
+    if (shaped || text[end] === '(' || access) out.add(token);
+  }
+  return [...out];
+}
 const PATH_LIKE = /[A-Za-z0-9_.\-/]+\.[A-Za-z0-9]+/g;
 
 /**
@@ -78,7 +106,8 @@ export function seedMass(graph: CodeGraph, files: readonly TaggedFile[], seeds: 
       add(fileNodeId(path), 1);
       because(path, 'mentioned in the text');
     }
-    // Identifiers the repository defines; rarer names weigh more.
+    // Identifiers the repository defines, where the text writes them as code;
+    // rarer names weigh more.
     const definers = new Map<string, string[]>();
     for (let i = 0; i < graph.order; i++) {
       const attributes = graph.node(i);
@@ -87,20 +116,22 @@ export function seedMass(graph: CodeGraph, files: readonly TaggedFile[], seeds: 
       if (list) list.push(graph.key(i));
       else definers.set(attributes.name, [graph.key(i)]);
     }
-    const mentioned = new Set<string>();
-    for (const match of text.matchAll(IDENTIFIER)) {
-      const token = match[0];
-      if (token.length < 3 || mentioned.has(token)) continue;
+    const named = new Map<string, string[]>();
+    for (const token of codeIdentifiers(text)) {
       const keys = definers.get(token);
-      if (!keys) continue;
-      const codeLike = /[a-z][A-Z]|_|^[A-Z][a-z]+[A-Z]/.test(token) || text.includes(`\`${token}`);
-      if (!codeLike && keys.length > 3) continue;
-      mentioned.add(token);
-      const share = (codeLike ? 1 : 0.3) / keys.length;
+      if (!keys || keys.length > MAX_DEFINERS) continue;
       for (const key of keys) {
-        add(key, share);
-        because(graph.getNodeAttributes(key).path, `defines \`${token}\`, mentioned in the text`);
+        add(key, 1 / keys.length);
+        const path = graph.getNodeAttributes(key).path;
+        const list = named.get(path) ?? [];
+        if (!list.includes(token)) list.push(token);
+        named.set(path, list);
       }
+    }
+    for (const [path, tokens] of named) {
+      const shown = tokens.slice(0, 3).map((t) => `\`${t}\``);
+      const more = tokens.length > 3 ? ` and ${tokens.length - 3} more` : '';
+      because(path, `defines ${shown.join(', ')}${more}, named in the text`);
     }
   }
   return { mass, reasons, unmatched };

@@ -1,7 +1,9 @@
 import type { TaggedFile } from '../parse/tag-file.js';
 import type { Seeds } from '../context/seeds.js';
 import type { CoChangeHistory } from '../repo/history.js';
-import type { CodeGraph } from './code-graph.js';
+import { bm25Scores, queryTerms } from '../context/lexical.js';
+import { isTestPath } from '../repo/test-paths.js';
+import { fileNodeId, type CodeGraph } from './code-graph.js';
 import { personalizedPageRank } from './pagerank.js';
 import { seedMass } from './personalization.js';
 
@@ -46,9 +48,25 @@ export interface RankWeights {
   context: number;
   impact: number;
   cochange: number;
+  /** BM25 of a text seed against the files (only when there is text). */
+  lexical: number;
+  /** How much of the walks' starting mass the best lexical matches get, relative to the other seeds. */
+  lexicalSeed: number;
+  /** Factor on test files when only a text seeds the ranking: an issue is fixed in code, not in its tests. */
+  testFiles: number;
 }
 
-export const DEFAULT_WEIGHTS: Readonly<RankWeights> = { context: 0.4, impact: 0.4, cochange: 0.6 };
+export const DEFAULT_WEIGHTS: Readonly<RankWeights> = {
+  context: 0.4,
+  impact: 0.4,
+  cochange: 0.6,
+  lexical: 1,
+  lexicalSeed: 1,
+  testFiles: 0.5,
+};
+
+/** Lexical matches that also start the walks: the best few, not the long tail. */
+const LEXICAL_SEED_FILES = 10;
 
 export interface RankOptions {
   history?: CoChangeHistory;
@@ -132,12 +150,22 @@ export function rankFiles(
 ): Ranking {
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const { mass, reasons: seedReasons, unmatched } = seedMass(graph, files, seeds);
+  const lexical = seeds.text ? lexicalDistribution(seeds.text, files) : new Map<string, number>();
   const personalization = new Float64Array(graph.order);
   for (const [key, value] of mass) {
     const i = graph.nodeIndex(key);
     if (i !== undefined) personalization[i] = value;
   }
-  const seeded = mass.size > 0;
+  // The best lexical matches start the walks too, with as much mass in all as the other seeds have.
+  const explicitMass = [...mass.values()].reduce((a, b) => a + b, 0) || 1;
+  const lexicalSeeds = [...lexical].sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0])).slice(0, LEXICAL_SEED_FILES);
+  const lexicalSeedTotal = lexicalSeeds.reduce((sum, [, value]) => sum + value, 0);
+  for (const [path, value] of lexicalSeeds) {
+    const i = graph.nodeIndex(fileNodeId(path));
+    if (i !== undefined) personalization[i]! += (weights.lexicalSeed * explicitMass * value) / lexicalSeedTotal;
+  }
+  const seeded = mass.size > 0 || lexicalSeeds.length > 0;
+  const textOnly = seeds.text !== undefined && seeds.changed.length === 0;
   const forward = walk(graph, 'forward', personalization);
   // Without seeds, "what relies on the seeds" has no meaning: rank by the forward walk alone.
   const reverse = seeded ? walk(graph, 'reverse', personalization) : undefined;
@@ -158,9 +186,13 @@ export function rankFiles(
     const c = weights.context * (context.get(file.path) ?? 0);
     const i = weights.impact * (impact.get(file.path) ?? 0);
     const h = weights.cochange * (cochange.get(file.path) ?? 0);
-    const score = seeded ? c + i + h : (context.get(file.path) ?? 0);
-    const role: RankedFile['role'] = i + h > c ? 'impact' : 'context';
+    const l = weights.lexical * (lexical.get(file.path) ?? 0);
+    const testFactor = textOnly && isTestPath(file.path) ? weights.testFiles : 1;
+    const score = testFactor * (seeded ? c + i + h + l : (context.get(file.path) ?? 0));
+    const role: RankedFile['role'] = i + h > c + l ? 'impact' : 'context';
     const reasons = [...(seedReasons.get(file.path) ?? [])];
+    const matched = l > 0 ? lexicalReason(file, seeds.text!) : undefined;
+    if (matched && l >= c && l >= i + h) reasons.push(matched);
     const fromEdges = role === 'impact' ? impactReasons : contextReasons;
     const otherEdges = role === 'impact' ? contextReasons : impactReasons;
     const history = cochangeReasons.get(file.path);
@@ -170,6 +202,7 @@ export function rankFiles(
       reasons.push(reason);
     }
     if (history && !reasons.includes(history) && reasons.length < 3) reasons.push(history);
+    if (matched && !reasons.includes(matched) && reasons.length < 3) reasons.push(matched);
     return { path: file.path, score: round(score), role, reasons };
   });
   ranked.sort((a, b) => b.score - a.score || byCodeUnit(a.path, b.path));
@@ -276,6 +309,26 @@ function describeCoChanges(history: CoChangeHistory | undefined, seedFiles: stri
     );
   }
   return out;
+}
+
+/** BM25 of the text against each file, as shares of the total (a distribution over files). */
+function lexicalDistribution(text: string, files: readonly TaggedFile[]): Map<string, number> {
+  const scores = bm25Scores(queryTerms(text), files);
+  const total = [...scores.values()].reduce((a, b) => a + b, 0);
+  if (total > 0) for (const [path, value] of scores) scores.set(path, value / total);
+  return scores;
+}
+
+/** "matches the text: `parse`, `header`": the query terms the file has most of. */
+function lexicalReason(file: TaggedFile, text: string): string | undefined {
+  if (!file.terms || file.terms.counts.length === 0) return undefined;
+  const query = queryTerms(text);
+  const top = [...file.terms.counts]
+    .filter(([term]) => query.has(term))
+    .sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0]))
+    .slice(0, 3)
+    .map(([term]) => `\`${term}\``);
+  return top.length > 0 ? `matches the text: ${top.join(', ')}` : undefined;
 }
 
 /** Scores are printed with 6 significant digits: stable, and enough to order. */

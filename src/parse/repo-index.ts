@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { listFiles, skipByPath, type SkippedFile } from '../repo/files.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../repo/read.js';
 import { languageForPath, type LanguageId } from './languages.js';
-import { tagFile, type TagFileResult, type TaggedFile } from './tag-file.js';
+import { tagFile, type TagContext, type TagFileResult, type TaggedFile } from './tag-file.js';
 import type { TagBatchRequest, TagBatchResponse } from './worker-protocol.js';
 import { newTagTimings, type TagTimings } from './tags.js';
 import { stringSharer, unpackResult } from './tag-packing.js';
@@ -17,6 +17,8 @@ export interface IndexOptions {
   /** Keep only paths this accepts (include/exclude globs are applied by the caller). */
   filter?: (path: string) => boolean;
   log?: (message: string) => void;
+  /** Count these terms in every file (lexical retrieval for text seeds). */
+  queryTerms?: readonly string[];
 }
 
 export interface RepoIndex {
@@ -69,10 +71,11 @@ export async function buildRepoIndex(root: string, options: IndexOptions = {}): 
   options.log?.(`revloop: tagging ${work.length} files${jobs > 1 ? ` on ${jobs} threads` : ''}`);
   const tagging = newTagTimings();
   const threads = jobs > 1 && script ? jobs : 1;
+  const queryTerms = [...new Set(options.queryTerms ?? [])].sort();
   const results =
     threads > 1
-      ? await tagInWorkers(script!, root, maxBytes, work, threads, tagging)
-      : await tagInThread(root, maxBytes, work, tagging);
+      ? await tagInWorkers(script!, { root, maxBytes, queryTerms }, work, threads, tagging)
+      : await tagInThread({ root, maxBytes, queryTerms: new Set(queryTerms) }, work, tagging);
 
   const files: TaggedFile[] = [];
   for (const result of results) {
@@ -90,27 +93,25 @@ export async function buildRepoIndex(root: string, options: IndexOptions = {}): 
 }
 
 async function tagInThread(
-  root: string,
-  maxBytes: number,
+  context: TagContext,
   work: [string, LanguageId][],
   timings: TagTimings,
 ): Promise<TagFileResult[]> {
   const results: TagFileResult[] = [];
-  for (const [path, language] of work) results.push(await tagFile(root, path, language, maxBytes, timings));
+  for (const [path, language] of work) results.push(await tagFile(context, path, language, timings));
   return results;
 }
 
 async function tagInWorkers(
   script: string,
-  root: string,
-  maxBytes: number,
+  context: { root: string; maxBytes: number; queryTerms: string[] },
   work: [string, LanguageId][],
   jobs: number,
   timings: TagTimings,
 ): Promise<TagFileResult[]> {
   const batches: TagBatchRequest[] = [];
   for (let i = 0; i < work.length; i += BATCH_SIZE) {
-    batches.push({ id: batches.length, root, maxBytes, files: work.slice(i, i + BATCH_SIZE) });
+    batches.push({ id: batches.length, ...context, files: work.slice(i, i + BATCH_SIZE) });
   }
   const answers: TagFileResult[][] = new Array(batches.length);
   const share = stringSharer();

@@ -1,6 +1,7 @@
 import { readSourceFile, type ReadResult } from '../repo/read.js';
 import type { SkipReason } from '../repo/files.js';
 import type { LanguageId } from './languages.js';
+import { fileTerms, type FileTerms } from '../context/lexical.js';
 import { extractImports } from './imports.js';
 import { extractTags, type Tag, type TagTimings } from './tags.js';
 
@@ -14,6 +15,16 @@ export interface TaggedFile {
   lineCount: number;
   /** Module specifiers the file imports, as written (resolved by the graph). */
   imports: string[];
+  /** Counts of the query's terms, when the index was built for a text query. */
+  terms?: FileTerms;
+}
+
+/** What every file of one indexing run is read with. */
+export interface TagContext {
+  root: string;
+  maxBytes: number;
+  /** Terms to count for lexical retrieval; absent when there is no text query. */
+  queryTerms?: ReadonlySet<string>;
 }
 
 export type TagFileResult = { ok: true; file: TaggedFile } | { ok: false; path: string; reason: SkipReason };
@@ -22,17 +33,20 @@ const MAX_SIGNATURE_CHARS = 160;
 
 /** Reads, parses and tags one file; any failure becomes a reported skip. */
 export async function tagFile(
-  root: string,
+  context: TagContext,
   path: string,
   language: LanguageId,
-  maxBytes: number,
   timings?: TagTimings,
 ): Promise<TagFileResult> {
   const t0 = performance.now();
-  const read: ReadResult = readSourceFile(root, path, maxBytes);
+  const read: ReadResult = readSourceFile(context.root, path, context.maxBytes);
   if (timings) timings.readMs += performance.now() - t0;
   if (!read.ok) return { ok: false, path, reason: read.reason };
-  return tagSource(path, read.text, language, timings);
+  const result = await tagSource(path, read.text, language, timings);
+  if (result.ok && context.queryTerms && context.queryTerms.size > 0) {
+    result.file.terms = fileTerms(path, read.text, context.queryTerms);
+  }
+  return result;
 }
 
 export async function tagSource(

@@ -14,6 +14,7 @@ export interface PackedFile {
   lineCount: number;
   signatures: [number, string][];
   imports: string[];
+  terms?: TaggedFile['terms'];
   strings: string[];
   /** Per tag: line, endLine, kind (0 def, 1 ref), symbolKind, name, id (-1 none) as string indexes. */
   data: Int32Array;
@@ -55,6 +56,7 @@ export function packResult(result: TagFileResult): PackedResult {
       lineCount: file.lineCount,
       signatures: file.signatures,
       imports: file.imports,
+      ...(file.terms ? { terms: file.terms } : {}),
       strings,
       data,
     },
@@ -88,6 +90,7 @@ export function unpackResult(result: PackedResult, share: (text: string) => stri
       signatures: file.signatures,
       lineCount: file.lineCount,
       imports: file.imports,
+      ...(file.terms ? { terms: file.terms } : {}),
     },
   };
 }

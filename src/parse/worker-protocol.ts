@@ -8,6 +8,8 @@ export interface TagBatchRequest {
   root: string;
   maxBytes: number;
   files: [path: string, language: LanguageId][];
+  /** Terms to count in each file for lexical retrieval (empty: none). */
+  queryTerms: string[];
 }
 
 export interface TagBatchResponse {

@@ -9,9 +9,10 @@ const port = parentPort;
 if (port) {
   port.on('message', async (request: TagBatchRequest) => {
     const results: PackedResult[] = [];
+    const context = { root: request.root, maxBytes: request.maxBytes, queryTerms: new Set(request.queryTerms) };
     const timings = newTagTimings();
     for (const [path, language] of request.files) {
-      results.push(packResult(await tagFile(request.root, path, language, request.maxBytes, timings)));
+      results.push(packResult(await tagFile(context, path, language, timings)));
     }
     const response: TagBatchResponse = { id: request.id, results, timings };
     const buffers = results.flatMap((r) => (r.ok ? [r.file.data.buffer as ArrayBuffer] : []));

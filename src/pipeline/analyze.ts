@@ -2,6 +2,7 @@ import { buildCodeGraph, fileNodeId, type CodeGraph } from '../graph/code-graph.
 import { rankFiles, type RankWeights, type Ranking } from '../graph/rank.js';
 import { buildRepoIndex, type IndexOptions, type RepoIndex } from '../parse/repo-index.js';
 import { mineCoChanges, type CoChangeHistory, type HistoryOptions } from '../repo/history.js';
+import { queryTerms } from '../context/lexical.js';
 import type { Seeds } from '../context/seeds.js';
 
 export interface AnalyzeOptions extends IndexOptions {
@@ -20,13 +21,18 @@ export interface Analysis {
   peakRssMb: { index: number; graph: number; rank: number };
 }
 
+/** An issue is a few hundred words; a pasted log could be far more. */
+const MAX_QUERY_TERMS = 400;
+
 /** Co-changes seen at least this often become graph edges (the ranking reads every count). */
 const MIN_COCHANGE_EDGE = 2;
 
 /** list → parse → history → graph → rank: the retrieval half of every revloop command. */
 export async function analyzeRepository(root: string, seeds: Seeds, options: AnalyzeOptions = {}): Promise<Analysis> {
   const peak = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
-  const index = await buildRepoIndex(root, options);
+  // A text seed needs its terms counted in every file while the file is read.
+  const terms = seeds.text ? [...queryTerms(seeds.text).keys()].slice(0, MAX_QUERY_TERMS) : undefined;
+  const index = await buildRepoIndex(root, { ...options, ...(terms ? { queryTerms: terms } : {}) });
   const afterIndex = peak();
   const t0 = performance.now();
   const history =

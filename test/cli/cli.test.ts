@@ -78,7 +78,7 @@ describe('revloop rank', () => {
     writeFileSync(issue, 'Calling `format_money` with negative cents prints garbage.');
     const out = JSON.parse(runCli(['rank', '--repo', dir, '--issue-text', issue, '--json']).stdout);
     expect(out.files[0].path).toBe('shop/utils.py');
-    expect(out.files[0].reasons).toContain('defines `format_money`, mentioned in the text');
+    expect(out.files[0].reasons).toContain('defines `format_money`, named in the text');
   });
 
   it('is byte-identical across runs and thread counts', () => {

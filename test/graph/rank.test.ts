@@ -108,7 +108,7 @@ describe('rankFiles', () => {
     expect(ranking.files.at(-1)!.score).toBe(0);
     expect(ranking.files.find((f) => f.path === 'web/money.js')!.reasons).toContain('mentioned in the text');
     expect(ranking.files.find((f) => f.path === 'shop/pricing.py')!.reasons).toContain(
-      'defines `free_shipping`, mentioned in the text',
+      'defines `free_shipping`, named in the text',
     );
   });
 
