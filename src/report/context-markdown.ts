@@ -1,6 +1,7 @@
 import type { LineRange } from '../context/seeds.js';
 import type { RankedFile } from '../graph/rank.js';
 import type { ChangedEntry, ContextReport } from './context-report.js';
+import { llmFailureNotes, llmSections } from './llm-markdown.js';
 import { codeBlock, codeSpan, escapeText, reasonText } from './markdown-text.js';
 import { fitList, fitToLimit, type Fitted, type Section, type TrimOptions } from './trim.js';
 
@@ -55,9 +56,9 @@ function listSection(priority: number, heading: string, items: string[], what: s
   };
 }
 
-function rankedItem(file: RankedFile): string {
+function rankedItem(file: RankedFile, modelAgrees: boolean): string {
   const reasons = file.reasons.length > 0 ? ` — ${file.reasons.map(reasonText).join('; ')}` : '';
-  return `- ${codeSpan(file.path)}${reasons}`;
+  return `- ${codeSpan(file.path)}${reasons}${modelAgrees ? ' · ✓ the model expects it to change' : ''}`;
 }
 
 /**
@@ -66,6 +67,8 @@ function rankedItem(file: RankedFile): string {
  * in rank order.
  */
 function rankedSections(report: ContextReport): Section[] {
+  const predicted = new Set(report.llm?.localized?.files.map((f) => f.path) ?? []);
+  const item = (file: RankedFile): string => rankedItem(file, predicted.has(file.path));
   const of = `${thousands(report.rankedTotal)} ranked`;
   if (report.ranked.length === 0)
     return [whole(PRIORITY.ranked, `#### Ranked files\n_No other file was ranked (${of})._`, 'ranked files')];
@@ -74,7 +77,7 @@ function rankedSections(report: ContextReport): Section[] {
       listSection(
         PRIORITY.ranked,
         `#### Ranked files (top ${thousands(report.ranked.length)} of ${of})`,
-        report.ranked.map(rankedItem),
+        report.ranked.map(item),
         'ranked files',
         LIST_MINIMUM.ranked,
       ),
@@ -91,7 +94,7 @@ function rankedSections(report: ContextReport): Section[] {
       listSection(
         PRIORITY.ranked,
         `${heading} (${thousands(files.length)})`,
-        files.map(rankedItem),
+        files.map(item),
         `${role} files`,
         LIST_MINIMUM.ranked / 2,
       ),
@@ -202,7 +205,10 @@ export function renderContextMarkdown(
         LIST_MINIMUM.changed,
       ),
     );
+  const llm = report.llm ? llmSections(report.llm) : {};
+  if (llm.localized) sections.push(llm.localized);
   sections.push(...rankedSections(report));
+  if (llm.edits) sections.push(llm.edits);
   if (report.diagram) {
     const heading =
       report.diagram.focus === 'changed' ? '#### How the changed files connect' : '#### How the top files connect';
@@ -213,12 +219,14 @@ export function renderContextMarkdown(
   sections.push(mapSection(report));
   const skipped = skippedSection(report);
   if (skipped) sections.push(skipped);
-  if (report.notes.length > 0)
+  if (llm.manifest) sections.push(llm.manifest);
+  const notes = [...report.notes, ...(report.llm ? llmFailureNotes(report.llm) : [])];
+  if (notes.length > 0)
     sections.push(
       listSection(
         PRIORITY.notes,
         '#### Notes',
-        report.notes.map((n) => `- ${n}`),
+        notes.map((n) => `- ${n}`),
         'notes',
         LIST_MINIMUM.notes,
       ),

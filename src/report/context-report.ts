@@ -4,6 +4,7 @@ import type { CodeGraph } from '../graph/code-graph.js';
 import type { RankedFile, Ranking } from '../graph/rank.js';
 import type { RepoIndex } from '../parse/repo-index.js';
 import { fileLinks, strongestNeighbourhood } from './file-links.js';
+import type { LlmSection } from './llm-section.js';
 import { escapeText } from './markdown-text.js';
 import { renderFileDiagram } from './mermaid.js';
 
@@ -49,6 +50,8 @@ export interface ContextReport {
   notes: string[];
   runUrl?: string;
   command: string;
+  /** The LLM steps' answers, validated; absent when they did not run (the notes say why). */
+  llm?: LlmSection;
 }
 
 export interface ContextReportInput {
@@ -66,6 +69,7 @@ export interface ContextReportInput {
   notes: string[];
   runUrl?: string;
   command: string;
+  llm?: LlmSection;
 }
 
 /** Focus files drawn in the diagram, and neighbours drawn per focus file. */
@@ -141,6 +145,7 @@ export function buildContextReport(input: ContextReportInput): ContextReport {
   if (input.changeSource) report.changeSource = input.changeSource;
   if (diagram) report.diagram = diagram;
   if (input.runUrl) report.runUrl = input.runUrl;
+  if (input.llm) report.llm = input.llm;
   return report;
 }
 

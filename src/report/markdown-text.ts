@@ -45,3 +45,27 @@ export function reasonText(reason: string): string {
     .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeText(part)))
     .join('');
 }
+
+/** Mentions and links a model might write (or be talked into writing). */
+const MODEL_HAZARD = /(https?:\/\/\S+|www\.\S+|(?<![\w`])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9._-]+)?)/;
+
+/**
+ * Text a model wrote, for markdown: plain text (escaped as escapeText does,
+ * paragraph breaks kept), with @-mentions and links put in code spans so
+ * the model can neither ping anyone nor plant a clickable link.
+ */
+export function modelText(text: string): string {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((paragraph) =>
+      paragraph
+        .split(new RegExp(MODEL_HAZARD.source, 'g'))
+        .map((part, i) => (i % 2 === 1 ? codeSpan(part) : escapeText(part)))
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((paragraph) => paragraph.length > 0)
+    .join('\n\n');
+}

@@ -45,7 +45,7 @@ describe('strictJsonSchema', () => {
     const schema = strictJsonSchema(explainCiAnswer);
     expect(schema.$schema).toBeUndefined();
     expect(schema).toMatchObject({ type: 'object', required: ['explanation', 'fix'], additionalProperties: false });
-    const fix = (schema.properties as Record<string, { anyOf: Record<string, unknown>[] }>).fix;
+    const fix = (schema.properties as Record<string, { anyOf: Record<string, unknown>[] }>).fix!;
     expect(fix.anyOf).toContainEqual({ type: 'null' });
     const object = fix.anyOf.find((s) => s.type === 'object')!;
     expect(object.required).toEqual(['path', 'search', 'replace', 'explanation']);
