@@ -15,6 +15,9 @@ export const AUTHOR_ASSOCIATIONS = [
 ] as const;
 export type AuthorAssociation = (typeof AUTHOR_ASSOCIATIONS)[number];
 
+export const DESCRIBE_MODES = ['off', 'comment', 'body'] as const;
+export type DescribeMode = (typeof DESCRIBE_MODES)[number];
+
 /**
  * Everything the action needs from its inputs and from the runner, read and
  * validated once. Nothing below run() reads inputs or the environment.
@@ -22,8 +25,13 @@ export type AuthorAssociation = (typeof AUTHOR_ASSOCIATIONS)[number];
 export interface Settings {
   /** `github-token`: reads files, posts comments. Masked in logs. */
   githubToken: string;
-  /** `openai-api-key`, `openai-base-url`, `model`: the LLM steps' endpoint; no key → the LLM steps are skipped. */
-  llm: { apiKey: string | undefined; baseUrl: string; model: string };
+  /**
+   * `openai-api-key`, `openai-base-url`, `model`: the LLM steps' endpoint; no key → the LLM steps are skipped.
+   * `llm-input-tokens`, `llm-output-tokens`: each call's input budget and output cap.
+   */
+  llm: { apiKey: string | undefined; baseUrl: string; model: string; inputTokens: number; outputTokens: number };
+  /** `describe`: LLM pull request descriptions off, as a sticky comment, or in the pull request body. */
+  describe: DescribeMode;
   /** `map-tokens`: token budget of the repository map. */
   mapTokens: number;
   /** `max-files`: ranked files listed in the comment and in the `ranked-files` output. */
@@ -80,11 +88,18 @@ export interface SettingsSource {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-function positiveInteger(source: SettingsSource, name: string, max: number): number {
+function positiveInteger(source: SettingsSource, name: string, max: number, min = 1): number {
   const raw = source.input(name);
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
-    throw new SettingsError(`Input "${name}" must be a whole number from 1 to ${max}, got "${raw}".`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw new SettingsError(`Input "${name}" must be a whole number from ${min} to ${max}, got "${raw}".`);
   return Number(raw);
+}
+
+function describeMode(source: SettingsSource): DescribeMode {
+  const raw = source.input('describe').trim().toLowerCase() || 'off';
+  if (!(DESCRIBE_MODES as readonly string[]).includes(raw))
+    throw new SettingsError(`Input "describe" must be one of ${DESCRIBE_MODES.join(', ')}, got "${raw}".`);
+  return raw as DescribeMode;
 }
 
 /** Comma- or newline-separated values, trimmed, empties dropped. */
@@ -194,7 +209,10 @@ export function readSettings(source: SettingsSource): Settings {
       apiKey: apiKey || undefined,
       baseUrl: httpUrl('Input "openai-base-url"', source.input('openai-base-url')),
       model,
+      inputTokens: positiveInteger(source, 'llm-input-tokens', 10_000_000, 1000),
+      outputTokens: positiveInteger(source, 'llm-output-tokens', 1_000_000),
     },
+    describe: describeMode(source),
     mapTokens: positiveInteger(source, 'map-tokens', 1_000_000),
     maxFiles: positiveInteger(source, 'max-files', 1000),
     command,
