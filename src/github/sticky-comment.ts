@@ -4,9 +4,10 @@ import type { GitHubClient } from './client.js';
  * What a revloop comment is for. Each purpose has one sticky comment per
  * pull request or issue: `context` (posted on PR and issue events),
  * `context-command` (the answer to the comment command), `refusal` (the
- * reply to someone not allowed to run the command).
+ * reply to someone not allowed to run the command), `describe` (the
+ * suggested pull request description).
  */
-export type CommentPurpose = 'context' | 'context-command' | 'refusal';
+export type CommentPurpose = 'context' | 'context-command' | 'refusal' | 'describe';
 
 /** Every revloop comment starts with this, so revloop can recognise (and ignore) its own comments. */
 export const MARKER_PREFIX = '<!-- revloop:';
