@@ -19,7 +19,7 @@ import {
 import { rankedPaths } from '../report/context-report.js';
 import { codeSpan, escapeText } from '../report/markdown-text.js';
 import { GITHUB_COMMENT_LIMIT } from '../report/trim.js';
-import { repositoryPrefix } from './changed-files.js';
+import { checkedOutCommit, repositoryPrefix } from './changed-files.js';
 import {
   ciHeaderLength,
   publishFailure,
@@ -120,27 +120,52 @@ function frameEntry(
   };
 }
 
+/** What makes two failures the same for the reader: a failing matrix prints one failure once per job. */
+function failureIdentity(mapped: MappedFailure): string {
+  const { failure, projectFrames } = mapped;
+  return JSON.stringify([failure.kind, failure.message, failure.test, projectFrames.map((f) => [f.resolved, f.line])]);
+}
+
+/**
+ * One failed job's entry. `seen` maps failures already listed in an earlier
+ * job to that job's name: a repeat is listed by name only.
+ */
 function jobEntry(
   settings: Settings,
   sha: string,
   prefix: string,
   located: Located,
   masks: readonly string[],
+  seen: Map<string, string>,
 ): CiJobEntry {
   const { job, parsed, notes } = located.job;
   const shown = located.mapped.slice(0, MAX_FAILURES_PER_JOB);
-  const failures = shown.map(
-    ({ failure, frames, projectFrames }): CiFailureEntry => ({
+  const failures = shown.map((mapped): CiFailureEntry => {
+    const { failure, frames, projectFrames } = mapped;
+    const identity = failureIdentity(mapped);
+    const sameAs = seen.get(identity);
+    if (sameAs === undefined) seen.set(identity, job.name);
+    // A frame printed twice in a row at the same line (pytest's "in f" line and the genexpr inside f) is shown once.
+    const distinct = projectFrames.filter(
+      (frame, i) =>
+        i === 0 || frame.resolved !== projectFrames[i - 1]!.resolved || frame.line !== projectFrames[i - 1]!.line,
+    );
+    const entry: CiFailureEntry = {
       kind: failure.kind,
       message: failure.message,
       test: failure.test,
       step: failure.step,
       logLine: failure.logLine,
-      frames: projectFrames.slice(0, MAX_FRAMES_PER_FAILURE).map((f) => frameEntry(settings, sha, prefix, f, masks)),
-      hiddenProjectFrames: Math.max(0, projectFrames.length - MAX_FRAMES_PER_FAILURE),
-      externalFrames: frames.length - projectFrames.length,
-    }),
-  );
+      frames:
+        sameAs === undefined
+          ? distinct.slice(0, MAX_FRAMES_PER_FAILURE).map((f) => frameEntry(settings, sha, prefix, f, masks))
+          : [],
+      hiddenProjectFrames: sameAs === undefined ? Math.max(0, distinct.length - MAX_FRAMES_PER_FAILURE) : 0,
+      externalFrames: sameAs === undefined ? frames.length - projectFrames.length : 0,
+    };
+    if (sameAs !== undefined) entry.sameAsJob = sameAs;
+    return entry;
+  });
   const moreFailures = located.mapped.length - shown.length + (parsed?.droppedFailures ?? 0);
   return { name: job.name, url: job.htmlUrl, failures, moreFailures, notes };
 }
@@ -287,27 +312,32 @@ async function explainFailedRun(
       : analysis && analysis.ranking.seedFiles.length > 0
         ? 'No other file of the checkout is connected to the files and names in the failures.'
         : 'Nothing in the failures names a file or a definition of this checkout.';
-  if (failures.length > 0) notes.push(modeNote(source.mode, run.headSha, settings.runner.sha));
+  if (failures.length > 0)
+    notes.push(modeNote(source.mode, run.headSha, checkedOutCommit(settings.workingDirectory) ?? settings.runner.sha));
   if (analysis) notes.push(...analysis.ranking.notes.map(escapeText));
 
   const prefix = repositoryPrefix(settings.workingDirectory);
-  const jobEntries = located.map((l) => jobEntry(settings, run.headSha, prefix, l, masks));
+  const seen = new Map<string, string>();
+  const jobEntries = located.map((l) => jobEntry(settings, run.headSha, prefix, l, masks, seen));
   const explanation = await explain(
     explainer,
     {
       workflow: run.workflow.name,
       headSha: run.headSha,
+      // Each distinct failure once, as the comment lists it.
       failures: located.flatMap(({ job, mapped }) =>
-        mapped.map((m) => ({
-          job: job.job.name,
-          failure: m.failure,
-          projectFrames: m.projectFrames.map((f) => ({
-            path: f.resolved!,
-            line: f.line,
-            symbol: f.symbol,
-            snippet: f.snippet.map(({ line, text }) => ({ line, text: redactSecrets(text, masks) })),
+        mapped
+          .filter((m) => seen.get(failureIdentity(m)) === job.job.name)
+          .map((m) => ({
+            job: job.job.name,
+            failure: m.failure,
+            projectFrames: m.projectFrames.map((f) => ({
+              path: f.resolved!,
+              line: f.line,
+              symbol: f.symbol,
+              snippet: f.snippet.map(({ line, text }) => ({ line, text: redactSecrets(text, masks) })),
+            })),
           })),
-        })),
       ),
       context: ranked.map((f) => ({ path: f.path, reasons: f.reasons })),
     },

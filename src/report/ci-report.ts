@@ -34,6 +34,8 @@ export interface CiFailureEntry {
   frames: CiFrameEntry[];
   hiddenProjectFrames: number;
   externalFrames: number;
+  /** The same failure (test, message and frames) is listed under this earlier job: shown by name only. */
+  sameAsJob?: string;
 }
 
 export interface CiJobEntry {
@@ -65,8 +67,8 @@ export interface CiReport {
 }
 
 const PRIORITY = { ranked: 30, notes: 40, jobs: 60, explanation: 70 } as const;
-/** What the first trimming pass leaves each job's list and the ranked list (characters). */
-const MINIMUM = { job: 4_000, ranked: 3_000, notes: 1_500 } as const;
+/** What the first trimming pass leaves the ranked list and the notes (characters). */
+const MINIMUM = { ranked: 3_000, notes: 1_500 } as const;
 
 const thousands = (n: number): string => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = `${one}s`): string => `${thousands(n)} ${n === 1 ? one : many}`;
@@ -95,6 +97,8 @@ function failureBlock(failure: CiFailureEntry, index: number, withCode: boolean)
   if (failure.test) facts.push(codeSpan(failure.test));
   if (failure.step) facts.push(`step ${codeSpan(failure.step)}`);
   facts.push(`log line ${thousands(failure.logLine)}`);
+  if (failure.sameAsJob !== undefined)
+    return `${facts.join(' · ')} — _the same failure as in job ${codeSpan(failure.sameAsJob)}_`;
   const lines = [facts.join(' · ')];
   if (failure.message) lines.push('', `> ${codeSpan(failure.message)}`);
   lines.push('');
@@ -108,34 +112,52 @@ function failureBlock(failure: CiFailureEntry, index: number, withCode: boolean)
 }
 
 /**
- * One failed job: its failures with project frames and code. Trimming first
- * drops the code, then failures from the end.
+ * One failed job: its failures with project frames and code. Trimming drops
+ * the code of the last failures first, as little as it can, then (in the
+ * second pass) failures from the end.
  */
 function jobSection(job: CiJobEntry): Section {
   const link = job.url ? `[${codeSpan(job.name)}](${job.url})` : codeSpan(job.name);
-  const heading = `#### Job ${link}`;
-  const notes = job.notes.map((n) => `_${n}_`);
+  const head = [`#### Job ${link}`, ...job.notes.map((n) => `_${n}_`)];
   const more = job.moreFailures > 0 ? [`_… and ${plural(job.moreFailures, 'more failure')} in this job's log._`] : [];
-  const render = (withCode: boolean): string[] => job.failures.map((f, i) => failureBlock(f, i, withCode));
-  const full = [heading, ...notes, ...render(true), ...more].join('\n\n');
-  const hasCode = job.failures.some((f) => f.frames.some((fr) => fr.snippet.length > 0));
+  const total = job.failures.length;
+  /** The first `withCode` failures keep their code. */
+  const render = (withCode: number): string =>
+    [...head, ...job.failures.map((f, i) => failureBlock(f, i, i < withCode)), ...more].join('\n\n');
+  const withCode = job.failures.filter((f) => !f.sameAsJob && f.frames.some((fr) => fr.snippet.length > 0)).length;
   return {
     priority: PRIORITY.jobs,
-    text: full,
-    minimum: MINIMUM.job,
+    text: render(total),
+    // The first pass of trimming takes code only; failures go in the second, after the ranked list and notes.
+    minimum: render(0).length,
     fit(budget): Fitted {
+      let low = 0;
+      let high = total;
+      let best = -1;
+      while (low <= high) {
+        const mid = Math.floor((low + high) / 2);
+        if (render(mid).length <= budget) {
+          best = mid;
+          low = mid + 1;
+        } else high = mid - 1;
+      }
+      if (best >= 0) {
+        const cutCode = job.failures
+          .slice(best)
+          .filter((f) => !f.sameAsJob && f.frames.some((fr) => fr.snippet.length > 0)).length;
+        return {
+          text: render(best),
+          ...(cutCode > 0 ? { cut: `the code of ${cutCode} of ${withCode} failures of job ${job.name}` } : {}),
+        };
+      }
       const what = `failures of job ${job.name}`;
-      const compact = [heading, ...notes, ...render(false), ...more].join('\n\n');
-      if (compact.length <= budget)
-        return { text: compact, cut: hasCode ? `the code around frames of job ${job.name}` : undefined };
-      const fitted = fitList(
-        [heading, ...notes].join('\n\n'),
-        render(false).map((block) => `\n${block}`),
+      return fitList(
+        head.join('\n\n'),
+        job.failures.map((f, i) => `\n${failureBlock(f, i, false)}`),
         budget,
-        (shown, total) => (shown === 0 ? what : `${what} (${total - shown} of ${total})`),
+        (shown, count) => (shown === 0 ? what : `${what} (${count - shown} of ${count})`),
         (hidden) => `\n_… ${plural(hidden, 'more failure')} left out here; the job log has them._`,
       );
-      return fitted;
     },
   };
 }
@@ -192,6 +214,8 @@ function explanationSection(report: CiReport): Section {
   return {
     priority: PRIORITY.explanation,
     text,
+    // Kept whole in the first pass: only failures themselves matter more.
+    minimum: text.length,
     fit(budget) {
       // Cut at a line boundary, outside any code fence it would leave open.
       const lines = text.split('\n');
