@@ -25,6 +25,30 @@ export interface FakePullFile {
   previous_filename?: string;
 }
 
+/** A workflow job as `GET /repos/{o}/{r}/actions/runs/{id}/jobs` lists it (the fields revloop reads). */
+export interface FakeJob {
+  id: number;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  html_url: string;
+}
+
+/** A pull request as the list routes (`pulls.list`, `commits/{sha}/pulls`) return it. */
+export interface FakePullSummary {
+  number: number;
+  state: 'open' | 'closed';
+  head: { sha: string; ref: string; repo: { full_name: string } | null };
+  base: { ref: string; repo: { full_name: string } };
+}
+
+/** A request to the log storage host, which must never see the token. */
+export interface LogHostRequest {
+  path: string;
+  query: Record<string, string>;
+  authorization: string | undefined;
+}
+
 /** A scripted answer: the next `times` requests matching method and path get this status and body. */
 export interface ScriptedFailure {
   method: string;
@@ -40,9 +64,11 @@ const COMMENT_LIMIT = 65_536;
 
 /**
  * A small hand-written GitHub REST server on 127.0.0.1: the endpoints revloop
- * uses (issue comments, reactions, pulls.get, pulls.listFiles) with GitHub's
- * status codes, `Link`-header pagination and token checking. It records every
- * request and can be scripted to fail.
+ * uses (issue comments, reactions, pulls.get, pulls.listFiles, pulls.list,
+ * a commit's pull requests, a run's jobs, and job logs redirected to a
+ * second server standing in for log storage) with GitHub's status codes,
+ * `Link`-header pagination and token checking. It records every request and
+ * can be scripted to fail.
  */
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
@@ -52,11 +78,24 @@ export class FakeGitHub {
   readonly pullFiles = new Map<number, FakePullFile[]>();
   readonly reactions: { commentId: number; content: string }[] = [];
   readonly failures: ScriptedFailure[] = [];
+  /** Jobs per workflow run id. */
+  readonly runJobs = new Map<number, FakeJob[]>();
+  /** Log text per job id, served through a redirect to the log host; a job without one answers 404 (expired). */
+  readonly jobLogs = new Map<number, string>();
+  /** `commits/{sha}/pulls` answers per commit. */
+  readonly commitPulls = new Map<string, FakePullSummary[]>();
+  /** What `pulls.list` lists (filtered by `state` and `head=owner:branch` as GitHub does). */
+  readonly pullList: FakePullSummary[] = [];
+  /** Requests that reached the log host. */
+  readonly logHostRequests: LogHostRequest[] = [];
   /** Largest page served, whatever per_page asks (GitHub's own cap is 100). */
   maxPageSize = 100;
   private nextId = 1000;
   private server: Server | undefined;
+  private logHost: Server | undefined;
   url = '';
+  /** The second server standing in for GitHub's log storage: another host, as the real redirect target is. */
+  logHostUrl = '';
 
   constructor(
     readonly token: string,
@@ -70,11 +109,39 @@ export class FakeGitHub {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.logHost = createServer((req, res) => this.serveLog(req, res));
+    await new Promise<void>((resolve) => this.logHost!.listen(0, '127.0.0.1', resolve));
+    this.logHostUrl = `http://127.0.0.1:${(this.logHost.address() as AddressInfo).port}`;
     return this.url;
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    for (const server of [this.server, this.logHost])
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  }
+
+  /** The signed URL the logs route redirects to; the signature stands in for GitHub's short-lived token. */
+  signedLogUrl(jobId: number): string {
+    return `${this.logHostUrl}/job-logs/${jobId}.txt?sig=signed-${jobId}&se=2026-01-01T00%3A10%3A00Z`;
+  }
+
+  /** The log host: serves a job's log for a correctly signed URL, 403 otherwise (as storage answers). */
+  private serveLog(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', this.logHostUrl);
+    this.logHostRequests.push({
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization,
+    });
+    const match = /^\/job-logs\/(\d+)\.txt$/.exec(url.pathname);
+    const log = match ? this.jobLogs.get(Number(match[1])) : undefined;
+    if (log === undefined || url.searchParams.get('sig') !== `signed-${match![1]}`) {
+      res.writeHead(403, { 'content-type': 'application/xml' });
+      res.end('<Error><Code>AuthenticationFailed</Code></Error>');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(log);
   }
 
   /** A comment already on the thread, as another user or a previous run left it. */
@@ -170,14 +237,42 @@ export class FakeGitHub {
       const files = this.pullFiles.get(Number(match[1]));
       return files ? this.sendPage(recorded, files, send) : send(404, { message: 'Not Found' });
     }
+    if (route === '/pulls' && recorded.method === 'GET') {
+      const state = recorded.query.state ?? 'open';
+      const head = recorded.query.head;
+      const listed = this.pullList.filter(
+        (p) =>
+          (state === 'all' || p.state === state) &&
+          (head === undefined || `${p.head.repo?.full_name.split('/')[0]}:${p.head.ref}` === head),
+      );
+      return this.sendPage(recorded, listed, send);
+    }
+    if ((match = /^\/commits\/([0-9a-f]{40})\/pulls$/.exec(route)) && recorded.method === 'GET')
+      return this.sendPage(recorded, this.commitPulls.get(match[1]!) ?? [], send);
+    if ((match = /^\/actions\/runs\/(\d+)\/jobs$/.exec(route)) && recorded.method === 'GET') {
+      const jobs = this.runJobs.get(Number(match[1]));
+      return jobs ? this.sendPage(recorded, jobs, send, 'jobs') : send(404, { message: 'Not Found' });
+    }
+    if ((match = /^\/actions\/jobs\/(\d+)\/logs$/.exec(route)) && recorded.method === 'GET') {
+      const id = Number(match[1]);
+      // GitHub answers with a redirect to short-lived storage; an expired or deleted log is a 404.
+      if (!this.jobLogs.has(id)) return send(404, { message: 'Not Found' });
+      res.writeHead(302, { location: this.signedLogUrl(id), 'content-length': '0' });
+      res.end();
+      return;
+    }
     return send(404, { message: 'Not Found' });
   }
 
-  /** One page of a list, with GitHub's `Link` header (next, last, first, prev). */
+  /**
+   * One page of a list, with GitHub's `Link` header (next, last, first, prev);
+   * `wrap` names the key of routes that answer `{total_count, <wrap>: [...]}`.
+   */
   private sendPage(
     request: RecordedRequest,
     items: readonly unknown[],
     send: (status: number, body: unknown, headers?: Record<string, string>) => void,
+    wrap?: string,
   ): void {
     const perPage = Math.min(Number(request.query.per_page ?? 30) || 30, this.maxPageSize);
     const page = Math.max(1, Number(request.query.page ?? 1) || 1);
@@ -189,6 +284,8 @@ export class FakeGitHub {
     const links: string[] = [];
     if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
     if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
-    send(200, items.slice((page - 1) * perPage, page * perPage), links.length > 0 ? { link: links.join(', ') } : {});
+    const slice = items.slice((page - 1) * perPage, page * perPage);
+    const body = wrap ? { total_count: items.length, [wrap]: slice } : slice;
+    send(200, body, links.length > 0 ? { link: links.join(', ') } : {});
   }
 }
