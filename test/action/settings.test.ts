@@ -64,6 +64,8 @@ describe('readSettings', () => {
         'allowed-associations': 'owner, contributor',
         'openai-api-key': 'sk-x',
         'openai-base-url': 'http://localhost:8080/v1/',
+        'llm-input-tokens': '8000',
+        describe: 'Body',
       },
       {
         GITHUB_API_URL: 'https://ghe.example.com/api/v3',
@@ -75,7 +77,14 @@ describe('readSettings', () => {
     expect(settings.include).toEqual(['src/**', 'lib/**']);
     expect(settings.exclude).toEqual(['**/*.min.js', 'docs/**']);
     expect([...settings.allowedAssociations]).toEqual(['OWNER', 'CONTRIBUTOR']);
-    expect(settings.llm).toEqual({ apiKey: 'sk-x', baseUrl: 'http://localhost:8080/v1', model: 'gpt-4.1-mini' });
+    expect(settings.llm).toEqual({
+      apiKey: 'sk-x',
+      baseUrl: 'http://localhost:8080/v1',
+      model: 'gpt-4.1-mini',
+      inputTokens: 8000,
+      outputTokens: 4096,
+    });
+    expect(settings.describe).toBe('body');
     expect(settings.runner.apiUrl).toBe('https://ghe.example.com/api/v3');
     expect(settings.runner.runUrl).toBe('https://ghe.example.com/acme/shop/actions/runs/99');
   });
@@ -103,6 +112,12 @@ describe('readSettings', () => {
     [{ include: 'src/[abc' }, 'Input "include": "src/[abc" is not a valid glob'],
     [{ 'working-directory': '../elsewhere' }, 'Input "working-directory": "../elsewhere" is outside the workspace'],
     [{ 'working-directory': 'missing' }, 'Input "working-directory": "missing" is not a directory in the workspace'],
+    [
+      { 'llm-input-tokens': '500' },
+      'Input "llm-input-tokens" must be a whole number from 1000 to 10000000, got "500".',
+    ],
+    [{ 'llm-output-tokens': 'many' }, 'Input "llm-output-tokens" must be a whole number from 1 to 1000000'],
+    [{ describe: 'always' }, 'Input "describe" must be one of off, comment, body, got "always".'],
   ])('rejects %o naming the input', (overrides, message) => {
     expect(failure(overrides)).toContain(message);
   });
