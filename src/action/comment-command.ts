@@ -9,6 +9,9 @@ import { codeSpan } from '../report/markdown-text.js';
 import { pullRequestChanges } from './changed-files.js';
 import { commandSeeds, narrows, parseCommand, type CommandInvocation } from './command.js';
 import { runContext, type ActionContext, type ActionOutcome } from './context-run.js';
+import { DESCRIBE_COMMAND, describeWithoutKey, runDescribe } from './describe-run.js';
+import { actionLlmClient, type LlmRequest } from './llm-run.js';
+import { readPullDiff, type PullDiff } from './pull-diff.js';
 import { checkoutCommits, issueText } from './issue.js';
 import { pullRequestCommits } from './pull-request.js';
 import type { AuthorAssociation } from './settings.js';
@@ -35,10 +38,15 @@ function associationList(allowed: ReadonlySet<AuthorAssociation>): string {
  * short reply says who may run the command; after that a reaction, so
  * repeating the command cannot fill the thread with replies.
  */
-async function refuse(context: ActionContext, target: IssueTarget, event: IssueCommentEvent): Promise<void> {
+async function refuse(
+  context: ActionContext,
+  target: IssueTarget,
+  event: IssueCommentEvent,
+  command: string,
+): Promise<void> {
   const { settings, io } = context;
   io.notice(
-    `revloop: ${event.comment.author} (${event.comment.association}) may not run ${settings.command}; ` +
+    `revloop: ${event.comment.author} (${event.comment.association}) may not run ${command}; ` +
       `allowed-associations is ${associationList(settings.allowedAssociations)}.`,
   );
   if (await findStickyComment(context.client, target, 'refusal')) {
@@ -47,7 +55,7 @@ async function refuse(context: ActionContext, target: IssueTarget, event: IssueC
   }
   const body = withMarker(
     'refusal',
-    `Thanks for asking, @${event.comment.author}. ${codeSpan(settings.command)} runs only for ` +
+    `Thanks for asking, @${event.comment.author}. ${codeSpan(command)} runs only for ` +
       `${codeSpan(associationList(settings.allowedAssociations))} on this repository, so nothing was run for ` +
       `[your comment](${event.comment.htmlUrl}). A maintainer can run it for you.`,
   );
@@ -96,6 +104,14 @@ export async function handleIssueComment(
   }
   const root = settings.workingDirectory;
   const target = { owner: settings.runner.owner, repo: settings.runner.repo, number: event.number };
+  const allowed = settings.allowedAssociations.has(comment.association as AuthorAssociation);
+  if (comment.body.trim().split(/\s+/)[0] === DESCRIBE_COMMAND) {
+    if (!allowed) {
+      await refuse(context, target, event, DESCRIBE_COMMAND);
+      return undefined;
+    }
+    return handleDescribeCommand(context, event, target);
+  }
   // A path argument names something in the checkout, or a file the pull request changes (checked below).
   let changedPaths = new Set<string>();
   const isPath = (path: string): boolean => changedPaths.has(path) || existsSync(join(root, path));
@@ -104,8 +120,8 @@ export async function handleIssueComment(
     io.info(`revloop: the comment does not start with ${settings.command}; nothing to do.`);
     return undefined;
   }
-  if (!settings.allowedAssociations.has(comment.association as AuthorAssociation)) {
-    await refuse(context, target, event);
+  if (!allowed) {
+    await refuse(context, target, event, settings.command);
     return undefined;
   }
   await react(context, comment.id, 'eyes');
@@ -113,6 +129,7 @@ export async function handleIssueComment(
   let defaults: Seeds;
   let commits: CommitRef[];
   let changeSource: string | undefined;
+  let pullRequest: { diff: PullDiff; headSha: string } | undefined;
   const notes: string[] = [];
   if (event.onPullRequest) {
     const { data: pull } = await context.client.rest.pulls.get({
@@ -127,6 +144,9 @@ export async function handleIssueComment(
     commits = pullRequestCommits(context, shas);
     changeSource = changes.source;
     notes.push(...changes.notes);
+    // The LLM steps read the diff with context lines; without a key nothing needs it.
+    if (settings.llm.apiKey)
+      pullRequest = { diff: await readPullDiff(context.client, target, root, shas), headSha: shas.headSha };
   } else {
     defaults = { changed: [], text: issueText(event.issueTitle, event.issueBody) };
     commits = checkoutCommits(context);
@@ -134,6 +154,10 @@ export async function handleIssueComment(
   const invocation = parseCommand(comment.body, settings.command, isPath)!;
   const focus = focusNote(invocation);
   if (focus) notes.unshift(focus);
+  const seeds = commandSeeds(invocation, defaults);
+  const llm: LlmRequest = pullRequest
+    ? { kind: 'pull_request', ...pullRequest }
+    : { kind: 'text', label: `issue #${event.number} and the ${settings.command} comment`, text: seeds.text ?? '' };
   return runContext(context, {
     target,
     purpose: 'context-command',
@@ -141,7 +165,46 @@ export async function handleIssueComment(
     request: { author: comment.author, text: invocation.line, ...(comment.htmlUrl ? { url: comment.htmlUrl } : {}) },
     commits,
     ...(changeSource ? { changeSource } : {}),
-    seeds: commandSeeds(invocation, defaults),
+    seeds,
     notes,
+    llm,
   });
+}
+
+/**
+ * `/describe` on a pull request: the description as the `describe` input
+ * says (`body`: into the body; otherwise a sticky comment). On an issue it
+ * is a notice and nothing runs.
+ */
+async function handleDescribeCommand(
+  context: ActionContext,
+  event: IssueCommentEvent,
+  target: IssueTarget,
+): Promise<ActionOutcome | undefined> {
+  const { settings, io } = context;
+  await react(context, event.comment.id, 'eyes');
+  if (!event.onPullRequest) {
+    io.notice(`revloop: ${DESCRIBE_COMMAND} describes pull requests; #${event.number} is an issue.`);
+    return undefined;
+  }
+  const client = actionLlmClient(context);
+  if (!client) return { rankedFiles: [], comment: await describeWithoutKey(context, target) };
+  const { data: pull } = await context.client.rest.pulls.get({
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.number,
+  });
+  const diff = await readPullDiff(context.client, target, settings.workingDirectory, {
+    baseSha: pull.base.sha,
+    headSha: pull.head.sha,
+  });
+  const comment = await runDescribe(context, client, {
+    target,
+    mode: settings.describe === 'body' ? 'body' : 'comment',
+    diff,
+    changedFiles: diff.files,
+    byCommand: true,
+    pull,
+  });
+  return comment ? { rankedFiles: [], comment } : { rankedFiles: [] };
 }

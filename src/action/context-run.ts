@@ -12,6 +12,7 @@ import { analyzeRepository } from '../pipeline/analyze.js';
 import { buildContextReport, rankedPaths, type CommitRef, type ContextReport } from '../report/context-report.js';
 import { renderContextMarkdown } from '../report/context-markdown.js';
 import { GITHUB_COMMENT_LIMIT } from '../report/trim.js';
+import { actionLlmClient, runLlmSteps, type LlmRequest } from './llm-run.js';
 import type { RunnerIo } from './runner-io.js';
 import { pathFilter, type Settings } from './settings.js';
 
@@ -40,6 +41,8 @@ export interface ContextRequest {
   changeSource?: string;
   seeds: Seeds;
   notes: string[];
+  /** What the LLM steps look at; without it (or without a key) they do not run. */
+  llm?: LlmRequest;
 }
 
 export function commitRef(settings: Settings, label: string, sha: string): CommitRef {
@@ -47,10 +50,10 @@ export function commitRef(settings: Settings, label: string, sha: string): Commi
   return { label, sha, url: `${serverUrl}/${owner}/${repo}/commit/${sha}` };
 }
 
-/** Why the report has no LLM answers: said in every report, so nobody wonders. */
-export function llmNote(settings: Settings): string {
+/** Why the report has no LLM answers, when it has none: said in every such report, so nobody wonders. */
+export function llmNote(settings: Settings): string | undefined {
   return settings.llm.apiKey
-    ? 'LLM steps not run: this version of revloop has none yet; the `openai-api-key` input was read and not used.'
+    ? undefined
     : 'LLM steps skipped: no `openai-api-key` input is set (fork pull requests never receive secrets). The ranking, diagram and map above come from the code graph and need no LLM.';
 }
 
@@ -84,6 +87,12 @@ export async function runContext(context: ActionContext, request: ContextRequest
       `(${analysis.index.skipped.length} skipped, ${excludedByInputs} left out by include/exclude)`,
   );
 
+  const client = request.llm ? actionLlmClient(context) : undefined;
+  const llm =
+    client && request.llm
+      ? await runLlmSteps(context, client, { llm: request.llm, seeds: request.seeds, target: request.target }, analysis)
+      : undefined;
+  const note = llmNote(settings);
   const report = buildContextReport({
     title: request.title,
     ...(request.request ? { request: request.request } : {}),
@@ -96,9 +105,10 @@ export async function runContext(context: ActionContext, request: ContextRequest
     mapTokens: settings.mapTokens,
     maxFiles: settings.maxFiles,
     excludedByInputs,
-    notes: [...request.notes, llmNote(settings)],
+    notes: note ? [...request.notes, note] : request.notes,
     ...(settings.runner.runUrl ? { runUrl: settings.runner.runUrl } : {}),
     command: settings.command,
+    ...(llm ? { llm } : {}),
   });
   const rankedFiles = rankedPaths(analysis.ranking, settings.maxFiles);
 

@@ -24,12 +24,14 @@ export async function handleIssue(context: ActionContext, event: IssueEvent): Pr
     io.notice(`revloop: nothing to do for issues "${event.action}"; it runs on ${[...ISSUE_ACTIONS].join(', ')}.`);
     return undefined;
   }
+  const text = issueText(event.title, event.body);
   return runContext(context, {
     target: { owner: settings.runner.owner, repo: settings.runner.repo, number: event.number },
     purpose: 'context',
     title: `Context for issue #${event.number}`,
     commits: checkoutCommits(context),
-    seeds: { changed: [], text: issueText(event.title, event.body) },
+    seeds: { changed: [], text },
     notes: [],
+    llm: { kind: 'text', label: `issue #${event.number}`, text },
   });
 }

@@ -1,6 +1,9 @@
 import type { PullRequestEvent } from '../github/event.js';
 import { checkedOutCommit, pullRequestChanges } from './changed-files.js';
 import { commitRef, runContext, type ActionContext, type ActionOutcome, type ContextRequest } from './context-run.js';
+import { runDescribe } from './describe-run.js';
+import { actionLlmClient } from './llm-run.js';
+import { readPullDiff } from './pull-diff.js';
 
 /** Pull request actions that change what the context should be. */
 export const PULL_REQUEST_ACTIONS: ReadonlySet<string> = new Set([
@@ -46,7 +49,13 @@ export async function handlePullRequest(
     notes.push(
       'Run under `pull_request_target`: the map is of the base branch checkout; files the pull request adds are seeds by name only.',
     );
-  return runContext(context, {
+  // The LLM steps and the description read the diff with context lines; without a key nothing needs it.
+  const diff = settings.llm.apiKey
+    ? await readPullDiff(context.client, target, settings.workingDirectory, event)
+    : undefined;
+  if (settings.describe !== 'off' && !diff)
+    notes.push(`No description written: \`describe: ${settings.describe}\` needs the \`openai-api-key\` input.`);
+  const outcome = await runContext(context, {
     target,
     purpose: 'context',
     title: `Context for pull request #${event.number}`,
@@ -54,5 +63,16 @@ export async function handlePullRequest(
     changeSource: changes.source,
     seeds: { changed: changes.changed },
     notes,
+    ...(diff ? { llm: { kind: 'pull_request' as const, diff, headSha: event.headSha } } : {}),
   });
+  const client = actionLlmClient(context);
+  if (settings.describe !== 'off' && diff && client)
+    await runDescribe(context, client, {
+      target,
+      mode: settings.describe,
+      diff,
+      changedFiles: changes.changed.map((c) => c.path),
+      byCommand: false,
+    });
+  return outcome;
 }

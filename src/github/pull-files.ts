@@ -59,13 +59,17 @@ export function changedFilesFromPullFiles(files: readonly PullFile[]): PullChang
   return { changed: mergeChanged(changed), truncated: files.length >= LIST_FILES_LIMIT, withoutPatch };
 }
 
-/** Every page of `pulls.listFiles` for the pull request. */
-export async function listPullFiles(client: GitHubClient, target: IssueTarget): Promise<PullChanges> {
-  const files = await client.paginate(client.rest.pulls.listFiles, {
+/** Every page of `pulls.listFiles` for the pull request, as GitHub sends them. */
+export async function listPullFileEntries(client: GitHubClient, target: IssueTarget): Promise<PullFile[]> {
+  return client.paginate(client.rest.pulls.listFiles, {
     owner: target.owner,
     repo: target.repo,
     pull_number: target.number,
     per_page: 100,
   });
-  return changedFilesFromPullFiles(files);
+}
+
+/** Every page of `pulls.listFiles` for the pull request. */
+export async function listPullFiles(client: GitHubClient, target: IssueTarget): Promise<PullChanges> {
+  return changedFilesFromPullFiles(await listPullFileEntries(client, target));
 }

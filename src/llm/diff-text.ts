@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+
+/** What a diff is of: changes since a revision, the staged changes, or a range of commits. */
+export type DiffSpec = { since: string } | { staged: true } | { range: string };
+
+/**
+ * A unified diff with three lines of context, as a reviewer reads it (and
+ * as a prompt shows it), with paths relative to `root` and only files under
+ * it. No external diff driver or text conversion runs.
+ */
+export function gitDiffText(root: string, spec: DiffSpec): string {
+  const revision = 'since' in spec ? spec.since : 'range' in spec ? spec.range : undefined;
+  if (revision !== undefined && (revision.startsWith('-') || revision.trim() === ''))
+    throw new Error(`not a revision: "${revision}"`);
+  const what = 'staged' in spec ? ['--cached'] : [revision!];
+  return execFileSync(
+    'git',
+    ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-U3', '--relative', ...what, '--'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' },
+    },
+  );
+}
+
+/** git's first error line, for a message naming the option at fault. */
+export function gitErrorLine(error: unknown): string | undefined {
+  return (error as { stderr?: string | Buffer }).stderr?.toString().trim().split('\n')[0] || undefined;
+}
