@@ -49,6 +49,25 @@ export interface LogHostRequest {
   authorization: string | undefined;
 }
 
+/** A review comment as `pulls.listReviewComments` returns it (the fields revloop reads). */
+export interface FakeReviewComment {
+  id: number;
+  path: string;
+  line: number;
+  start_line: number | null;
+  side: string;
+  body: string;
+}
+
+/** A review as `pulls.createReview` received it. */
+export interface FakeReview {
+  id: number;
+  commit_id: string;
+  event: string;
+  body: string;
+  comments: FakeReviewComment[];
+}
+
 /** A scripted answer: the next `times` requests matching method and path get this status and body. */
 export interface ScriptedFailure {
   method: string;
@@ -64,7 +83,8 @@ const COMMENT_LIMIT = 65_536;
 
 /**
  * A small hand-written GitHub REST server on 127.0.0.1: the endpoints revloop
- * uses (issue comments, reactions, pulls.get, pulls.listFiles, pulls.list,
+ * uses (issue comments, reactions, pulls.get/update, pulls.listFiles, pulls.list,
+ * reviews with GitHub's hunk checks, review comments,
  * a commit's pull requests, a run's jobs, and job logs redirected to a
  * second server standing in for log storage) with GitHub's status codes,
  * `Link`-header pagination and token checking. It records every request and
@@ -74,7 +94,12 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   /** Comments per issue number. */
   readonly comments = new Map<number, FakeComment[]>();
-  readonly pulls = new Map<number, { base: { sha: string }; head: { sha: string } }>();
+  readonly pulls = new Map<
+    number,
+    { base: { sha: string }; head: { sha: string }; title?: string; body?: string | null }
+  >();
+  /** Reviews created per pull request; a review GitHub would reject (a line outside the diff) is not stored. */
+  readonly reviews = new Map<number, FakeReview[]>();
   readonly pullFiles = new Map<number, FakePullFile[]>();
   readonly reactions: { commentId: number; content: string }[] = [];
   readonly failures: ScriptedFailure[] = [];
@@ -233,6 +258,21 @@ export class FakeGitHub {
       const pull = this.pulls.get(Number(match[1]));
       return pull ? send(200, { number: Number(match[1]), ...pull }) : send(404, { message: 'Not Found' });
     }
+    if ((match = /^\/pulls\/(\d+)$/.exec(route)) && recorded.method === 'PATCH') {
+      const pull = this.pulls.get(Number(match[1]));
+      if (!pull) return send(404, { message: 'Not Found' });
+      if (typeof input.body === 'string' && input.body.length > COMMENT_LIMIT)
+        return send(422, { message: 'Validation Failed' });
+      if (typeof input.body === 'string') pull.body = input.body;
+      if (typeof input.title === 'string') pull.title = input.title;
+      return send(200, { number: Number(match[1]), ...pull });
+    }
+    if ((match = /^\/pulls\/(\d+)\/comments$/.exec(route)) && recorded.method === 'GET') {
+      const comments = (this.reviews.get(Number(match[1])) ?? []).flatMap((r) => r.comments);
+      return this.sendPage(recorded, comments, send);
+    }
+    if ((match = /^\/pulls\/(\d+)\/reviews$/.exec(route)) && recorded.method === 'POST')
+      return this.createReview(Number(match[1]), input, send);
     if ((match = /^\/pulls\/(\d+)\/files$/.exec(route)) && recorded.method === 'GET') {
       const files = this.pullFiles.get(Number(match[1]));
       return files ? this.sendPage(recorded, files, send) : send(404, { message: 'Not Found' });
@@ -262,6 +302,61 @@ export class FakeGitHub {
       return;
     }
     return send(404, { message: 'Not Found' });
+  }
+
+  /**
+   * `pulls.createReview` as GitHub checks it: the commit is the head, and
+   * every comment sits on the RIGHT side inside one hunk of its file's patch
+   * (from `pullFiles`); one bad comment rejects the whole review with 422.
+   */
+  private createReview(
+    number: number,
+    input: Record<string, unknown>,
+    send: (status: number, body: unknown, headers?: Record<string, string>) => void,
+  ): void {
+    const pull = this.pulls.get(number);
+    if (!pull) return send(404, { message: 'Not Found' });
+    const unprocessable = (why: string): void =>
+      send(422, { message: 'Unprocessable Entity', errors: [why], documentation_url: 'https://docs.github.com/rest' });
+    if (input.commit_id !== pull.head.sha) return unprocessable('commit_id is not the head of the pull request');
+    const hunks = new Map<string, { start: number; end: number }[]>();
+    for (const file of this.pullFiles.get(number) ?? []) {
+      const ranges = [...(file.patch ?? '').matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)].map((m) => ({
+        start: Number(m[1]),
+        end: Number(m[1]) + (m[2] === undefined ? 1 : Number(m[2])) - 1,
+      }));
+      hunks.set(file.filename, ranges);
+    }
+    const comments: FakeReviewComment[] = [];
+    for (const raw of (input.comments ?? []) as Record<string, unknown>[]) {
+      const line = Number(raw.line);
+      const start = raw.start_line === undefined ? line : Number(raw.start_line);
+      const inHunk = (hunks.get(String(raw.path)) ?? []).some((h) => h.start <= start && line <= h.end);
+      if (raw.side !== 'RIGHT' || (raw.start_line !== undefined && raw.start_side !== 'RIGHT'))
+        return unprocessable('side must be RIGHT');
+      if (!inHunk || start > line) return unprocessable('Pull request review thread line must be part of the diff');
+      comments.push({
+        id: this.nextId++,
+        path: String(raw.path),
+        line,
+        start_line: raw.start_line === undefined ? null : start,
+        side: 'RIGHT',
+        body: String(raw.body),
+      });
+    }
+    const review: FakeReview = {
+      id: this.nextId++,
+      commit_id: String(input.commit_id),
+      event: String(input.event),
+      body: String(input.body ?? ''),
+      comments,
+    };
+    this.reviews.set(number, [...(this.reviews.get(number) ?? []), review]);
+    send(200, {
+      id: review.id,
+      state: 'COMMENTED',
+      html_url: `https://github.com/${this.owner}/${this.repo}/pull/${number}#pullrequestreview-${review.id}`,
+    });
   }
 
   /**
