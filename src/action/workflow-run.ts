@@ -28,7 +28,13 @@ import {
   type CiPublication,
 } from './ci/ci-comment.js';
 import { frameSource, type FrameMode } from './ci/commit-view.js';
-import { explainerFor, type CiExplainer, type CiExplanation, type CiExplanationInput } from './ci/explanation.js';
+import {
+  codeContextText,
+  explainerFor,
+  type CiExplainer,
+  type CiExplanation,
+  type CiExplanationInput,
+} from './ci/explanation.js';
 import { readJobFailures, type JobFailures } from './ci/job-failures.js';
 import { rankingSeeds } from './ci/trace-seeds.js';
 import { commitRef, SUMMARY_LIMIT, type ActionContext, type ActionOutcome } from './context-run.js';
@@ -101,13 +107,7 @@ interface Located {
   mapped: MappedFailure<LocatedFailure>[];
 }
 
-function frameEntry(
-  settings: Settings,
-  sha: string,
-  prefix: string,
-  frame: MappedFrame,
-  masks: readonly string[],
-): CiFrameEntry {
+function frameEntry(settings: Settings, sha: string, prefix: string, frame: MappedFrame): CiFrameEntry {
   const path = frame.resolved!;
   return {
     path,
@@ -115,7 +115,7 @@ function frameEntry(
     function: frame.function,
     symbol: frame.symbol ? { name: frame.symbol.name, symbolKind: frame.symbol.symbolKind } : null,
     url: blobUrl(settings, sha, `${prefix}${path}`, frame.line),
-    snippet: frame.snippet.map(({ line, text }) => ({ line, text: redactSecrets(text, masks) })),
+    snippet: frame.snippet,
     language: languageForPath(path) ?? '',
   };
 }
@@ -124,6 +124,28 @@ function frameEntry(
 function failureIdentity(mapped: MappedFailure): string {
   const { failure, projectFrames } = mapped;
   return JSON.stringify([failure.kind, failure.message, failure.test, projectFrames.map((f) => [f.resolved, f.line])]);
+}
+
+/** Each failure once, in log order: what the explanation is written from. */
+function distinctFailures<F extends MappedFailure>(mapped: readonly F[]): F[] {
+  const seen = new Set<string>();
+  return mapped.filter((m) => {
+    const identity = failureIdentity(m);
+    if (seen.has(identity)) return false;
+    seen.add(identity);
+    return true;
+  });
+}
+
+/**
+ * The code shown around frames comes from the repository, which can hold a
+ * secret the job masked too: masked like the log, once, before it is
+ * rendered or sent anywhere.
+ */
+function maskSnippets(mapped: readonly MappedFailure[], masks: readonly string[]): void {
+  for (const { frames } of mapped)
+    for (const frame of frames)
+      frame.snippet = frame.snippet.map(({ line, text }) => ({ line, text: redactSecrets(text, masks) }));
 }
 
 /**
@@ -135,7 +157,6 @@ function jobEntry(
   sha: string,
   prefix: string,
   located: Located,
-  masks: readonly string[],
   seen: Map<string, string>,
 ): CiJobEntry {
   const { job, parsed, notes } = located.job;
@@ -158,7 +179,7 @@ function jobEntry(
       logLine: failure.logLine,
       frames:
         sameAs === undefined
-          ? distinct.slice(0, MAX_FRAMES_PER_FAILURE).map((f) => frameEntry(settings, sha, prefix, f, masks))
+          ? distinct.slice(0, MAX_FRAMES_PER_FAILURE).map((f) => frameEntry(settings, sha, prefix, f))
           : [],
       hiddenProjectFrames: sameAs === undefined ? Math.max(0, distinct.length - MAX_FRAMES_PER_FAILURE) : 0,
       externalFrames: sameAs === undefined ? frames.length - projectFrames.length : 0,
@@ -187,6 +208,7 @@ function modeNote(mode: FrameMode, sha: string, checkout: string | undefined): s
 }
 
 async function explain(
+  settings: Settings,
   explainer: CiExplainer,
   input: CiExplanationInput,
   io: ActionContext['io'],
@@ -197,7 +219,26 @@ async function explain(
   } catch (error) {
     answer = { status: 'failed', reason: `Explanation failed: ${(error as Error).message}` };
   }
-  if (answer.status === 'written') return { markdown: answer.markdown, model: answer.model };
+  if (answer.status === 'written') {
+    const { fix } = answer;
+    return {
+      model: answer.model,
+      text: answer.text,
+      rejectedFixes: answer.rejectedFixes,
+      ...(fix
+        ? {
+            fix: {
+              path: fix.path,
+              startLine: fix.startLine,
+              endLine: fix.endLine,
+              url: blobUrl(settings, input.headSha, `${repositoryPrefix(input.root)}${fix.path}`, fix.startLine),
+              explanation: fix.explanation,
+              diff: fix.diff,
+            },
+          }
+        : {}),
+    };
+  }
   if (answer.status === 'failed') io.warning(`revloop: ${answer.reason}`);
   return { skipped: answer.reason };
 }
@@ -293,6 +334,7 @@ async function explainFailedRun(
     failures.flatMap((f) => f.frames),
   );
   const mappedAll = mapFrames(failures, source.view, { contextLines: SNIPPET_CONTEXT });
+  maskSnippets(mappedAll, masks);
   let offset = 0;
   const located: Located[] = read.map((job) => {
     const count = job.parsed?.failures.length ?? 0;
@@ -318,28 +360,17 @@ async function explainFailedRun(
 
   const prefix = repositoryPrefix(settings.workingDirectory);
   const seen = new Map<string, string>();
-  const jobEntries = located.map((l) => jobEntry(settings, run.headSha, prefix, l, masks, seen));
+  const jobEntries = located.map((l) => jobEntry(settings, run.headSha, prefix, l, seen));
   const explanation = await explain(
+    settings,
     explainer,
     {
       workflow: run.workflow.name,
       headSha: run.headSha,
-      // Each distinct failure once, as the comment lists it.
-      failures: located.flatMap(({ job, mapped }) =>
-        mapped
-          .filter((m) => seen.get(failureIdentity(m)) === job.job.name)
-          .map((m) => ({
-            job: job.job.name,
-            failure: m.failure,
-            projectFrames: m.projectFrames.map((f) => ({
-              path: f.resolved!,
-              line: f.line,
-              symbol: f.symbol,
-              snippet: f.snippet.map(({ line, text }) => ({ line, text: redactSecrets(text, masks) })),
-            })),
-          })),
-      ),
-      context: ranked.map((f) => ({ path: f.path, reasons: f.reasons })),
+      failures: distinctFailures(mappedAll),
+      codeContext: codeContextText(distinctFailures(mappedAll), ranked),
+      root: settings.workingDirectory,
+      target: source.target,
     },
     io,
   );

@@ -5,7 +5,7 @@
  */
 import type { FailureKind } from '../ci/types.js';
 import type { RankedFile } from '../graph/rank.js';
-import { codeBlock, codeSpan, escapeText, reasonText } from './markdown-text.js';
+import { codeBlock, codeSpan, escapeText, modelText, reasonText } from './markdown-text.js';
 import { fitList, fitToLimit, type Fitted, type Section, type TrimOptions } from './trim.js';
 
 export interface CiFrameEntry {
@@ -60,10 +60,26 @@ export interface CiReport {
   ranked: Pick<RankedFile, 'path' | 'reasons'>[];
   /** Said in place of the ranked list when it is empty. */
   rankedNote: string;
-  explanation: { markdown: string; model: string } | { skipped: string };
+  explanation: CiReportExplanation | { skipped: string };
   notes: string[];
   /** This revloop run, for the footer. */
   revloopRunUrl: string | undefined;
+}
+
+/** A written explanation: the model's plain text and, when one passed validation, its fix. */
+export interface CiReportExplanation {
+  model: string;
+  text: string;
+  fix?: {
+    path: string;
+    startLine: number;
+    endLine: number;
+    /** The first replaced line at the run's commit on GitHub. */
+    url: string;
+    explanation: string;
+    diff: string;
+  };
+  rejectedFixes: number;
 }
 
 const PRIORITY = { ranked: 30, notes: 40, jobs: 60, explanation: 70 } as const;
@@ -205,12 +221,35 @@ function rankedSection(report: CiReport): Section {
   };
 }
 
+function explanationText(explanation: CiReportExplanation): string {
+  const parts = [`#### Explanation (${codeSpan(explanation.model)})`, modelText(explanation.text)];
+  const { fix } = explanation;
+  if (fix) {
+    const lines =
+      fix.endLine < fix.startLine
+        ? `before line ${fix.startLine}`
+        : fix.endLine === fix.startLine
+          ? `line ${fix.startLine}`
+          : `lines ${fix.startLine}–${fix.endLine}`;
+    parts.push(
+      `**Suggested fix** in [${codeSpan(fix.path)}, ${lines}](${fix.url}): it matches exactly one place at the run's commit and passes \`git apply --check\`.`,
+    );
+    if (fix.explanation.trim()) parts.push(modelText(fix.explanation));
+    parts.push(codeBlock(fix.diff, 'diff'));
+  }
+  if (explanation.rejectedFixes > 0)
+    parts.push(
+      `_${plural(explanation.rejectedFixes, 'proposed fix', 'proposed fixes')} did not pass validation and ${explanation.rejectedFixes === 1 ? 'is' : 'are'} not shown._`,
+    );
+  return parts.filter((part) => part.length > 0).join('\n\n');
+}
+
 function explanationSection(report: CiReport): Section {
   const heading = '#### Explanation';
   const text =
     'skipped' in report.explanation
       ? `${heading}\n_${report.explanation.skipped}_`
-      : `${heading} (${codeSpan(report.explanation.model)})\n\n${report.explanation.markdown.trim()}`;
+      : explanationText(report.explanation);
   return {
     priority: PRIORITY.explanation,
     text,
@@ -218,16 +257,18 @@ function explanationSection(report: CiReport): Section {
     minimum: text.length,
     fit(budget) {
       // Cut at a line boundary, outside any code fence it would leave open.
-      const lines = text.split('\n');
       let kept = '';
-      let open = false;
+      let fence = '';
       let safe = '';
-      for (const line of lines) {
+      for (const line of text.split('\n')) {
         const next = kept ? `${kept}\n${line}` : line;
         if (next.length > budget) break;
         kept = next;
-        if (/^\s*(```|~~~)/.test(line)) open = !open;
-        if (!open) safe = kept;
+        const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+        if (!fence && marker) fence = marker;
+        else if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+          fence = '';
+        if (!fence) safe = kept;
       }
       return safe.length > heading.length
         ? { text: safe, cut: 'the end of the explanation' }

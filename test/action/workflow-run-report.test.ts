@@ -150,22 +150,67 @@ describe('renderCiMarkdown', () => {
     expect(text).toContain('### revloop · CI &lt;b&gt;bold&lt;/b&gt; failed');
   });
 
-  it('shows a written explanation, cut at a line outside any code block when it is too long', () => {
-    const markdown = [
-      'The total ignores quantities.',
+  it('shows a written explanation as plain text, and a validated fix as a diff', () => {
+    const diff = [
+      'diff --git a/shop/models.py b/shop/models.py',
+      '--- a/shop/models.py',
+      '+++ b/shop/models.py',
+      '@@ -23 +23 @@',
+      '-        return sum(p.price_cents * q.count for p, q in self.items)',
+      '+        return sum(p.price_cents * q for p, q in self.items)',
       '',
-      '```python',
-      ...Array.from({ length: 400 }, (_, i) => `line_${i} = ${'z'.repeat(80)}`),
-      '```',
-      '',
-      'Fix it there.',
     ].join('\n');
-    const withExplanation = report({ explanation: { markdown, model: 'gpt-4.1-mini' } });
-    const full = renderCiMarkdown(withExplanation, GITHUB_COMMENT_LIMIT);
-    expect(full).toContain('#### Explanation (`gpt-4.1-mini`)\n\nThe total ignores quantities.');
-    expect(full).toContain('Fix it there.');
+    const text = renderCiMarkdown(
+      report({
+        explanation: {
+          model: 'gpt-4.1-mini',
+          text: '`total_price` reads `q.count`, but *q* is an int.\n\nAsk @octocat or see https://evil.example <b>now</b>.',
+          fix: {
+            path: 'shop/models.py',
+            startLine: 23,
+            endLine: 23,
+            url: `https://github.com/acme/shop/blob/${SHA}/shop/models.py#L23`,
+            explanation: 'Multiply by the quantity itself.',
+            diff,
+          },
+          rejectedFixes: 1,
+        },
+      }),
+      GITHUB_COMMENT_LIMIT,
+    );
+    expect(text).toContain(
+      [
+        '#### Explanation (`gpt-4.1-mini`)',
+        '',
+        '`total\\_price` reads `q.count`, but \\*q\\* is an int.',
+        '',
+        'Ask `@octocat` or see `https://evil.example` &lt;b&gt;now&lt;/b&gt;.',
+        '',
+        `**Suggested fix** in [\`shop/models.py\`, line 23](https://github.com/acme/shop/blob/${SHA}/shop/models.py#L23): it matches exactly one place at the run's commit and passes \`git apply --check\`.`,
+        '',
+        'Multiply by the quantity itself.',
+        '',
+        `\`\`\`diff\n${diff}\`\`\``,
+        '',
+        '_1 proposed fix did not pass validation and is not shown._',
+      ].join('\n'),
+    );
+  });
+
+  it('cuts a long explanation at a line outside any code block', () => {
+    const diff = Array.from({ length: 400 }, (_, i) => `+line_${i} = ${'z'.repeat(80)}`).join('\n');
+    const withExplanation = report({
+      explanation: {
+        model: 'm',
+        text: 'Short reason.',
+        fix: { path: 'a.py', startLine: 1, endLine: 0, url: 'https://github.com/x', explanation: '', diff },
+        rejectedFixes: 0,
+      },
+    });
+    expect(renderCiMarkdown(withExplanation, GITHUB_COMMENT_LIMIT)).toContain('before line 1');
     const small = renderCiMarkdown(withExplanation, 12_000);
     expect(small.length).toBeLessThanOrEqual(12_000);
+    expect(small).toContain('Short reason.');
     expect((small.match(/^\s*```/gm) ?? []).length % 2).toBe(0);
     expect(small).toMatch(/Trimmed to fit .*the end of the explanation/);
   });

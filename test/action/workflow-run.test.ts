@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionContext } from '../../src/action/context-run.js';
 import type { RunnerIo } from '../../src/action/runner-io.js';
 import { readSettings } from '../../src/action/settings.js';
+import type { CiExplainer, CiExplanationInput } from '../../src/action/ci/explanation.js';
 import { handleWorkflowRun, MAX_FAILED_JOBS } from '../../src/action/workflow-run.js';
+import { validateEdits } from '../../src/edits/validate.js';
 import { createGitHubClient } from '../../src/github/client.js';
 import { parseWorkflowRunEvent } from '../../src/github/workflow-run-event.js';
 import { FakeGitHub, type FakeJob } from '../github/fake-github.js';
@@ -585,6 +587,114 @@ describe('workflow_run: a failed run', () => {
       handleWorkflowRun(contextFor(server, repo.dir), parseWorkflowRunEvent(payload('failure', repo.head))),
     ).rejects.toThrow(/GitHub answered 403 while listing the jobs of run 30433642.*needs `permissions: actions: read`/);
     expect(server.comments.size).toBe(0);
+  });
+});
+
+describe('workflow_run: the explanation step', () => {
+  /** Stands in for the LLM step: proposes `edits` and validates them against the input's target, as explainCiFailures does. */
+  function explainerProposing(
+    edits: { path: string; search: string; replace: string }[],
+    seen: CiExplanationInput[],
+  ): CiExplainer {
+    return (input) => {
+      seen.push(input);
+      const { valid, rejected } = validateEdits(
+        edits.map((edit) => ({ ...edit, explanation: 'Multiply by the quantity itself.' })),
+        input.target,
+      );
+      return Promise.resolve({
+        status: 'written',
+        model: 'test-model',
+        text: '`total_price` multiplies by `q.count`, but the quantity is an int.',
+        ...(valid[0] ? { fix: valid[0] } : {}),
+        rejectedFixes: rejected.length,
+      });
+    };
+  }
+
+  it('gets each distinct failure once with the code at the run’s commit, and a fix is validated there', async () => {
+    const server = await startFake();
+    const repo = checkoutWithPullRequestCommit();
+    server.runJobs.set(RUN_ID, [job(502, 'test (3.12)', 'failure'), job(503, 'test (3.13)', 'failure')]);
+    server.jobLogs.set(502, actionsLog([...SETUP, ...DISCOUNT_FAILURE]));
+    server.jobLogs.set(503, actionsLog([...SETUP, ...DISCOUNT_FAILURE]));
+    const inputs: CiExplanationInput[] = [];
+    const explainer = explainerProposing(
+      [
+        // Only the run's commit has `q.count`: valid there, while the checkout (main) would reject it.
+        {
+          path: 'shop/models.py',
+          search: 'p.price_cents * q.count for',
+          replace: 'p.price_cents * q for',
+        },
+        // Only main has this text: a fix against the wrong version is rejected.
+        { path: 'shop/models.py', search: 'p.price_cents * q for p', replace: 'p.price_cents * 2 * q for p' },
+      ],
+      inputs,
+    );
+    await handleWorkflowRun(
+      contextFor(server, repo.dir, { 'openai-api-key': OPENAI_KEY }),
+      parseWorkflowRunEvent(payload('failure', repo.head)),
+      explainer,
+    );
+    expect(inputs).toHaveLength(1);
+    const [input] = inputs;
+    expect(input!.failures.map((f) => f.failure.test)).toEqual(['tests/test_pricing.py::test_discount']);
+    expect(input!.headSha).toBe(repo.head);
+    expect(input!.codeContext).toContain(
+      'shop/models.py:23 in ./shop/models.py::models.Order.total_price\n  20 |         self.items.append((product, quantity))',
+    );
+    expect(input!.codeContext).toContain('> 23 |         return sum(p.price_cents * q.count for p, q in self.items)');
+    expect(input!.codeContext).toMatch(/Files ranked around the failures:\n- shop\/cli\.py \(/);
+    expect(JSON.stringify(input)).not.toContain(TOKEN);
+    // The checkout itself was not touched by the validation.
+    expect(git(repo.dir, 'status', '--porcelain')).toBe('');
+
+    const [body] = bodies(server, 7);
+    expect(body).toContain(
+      '#### Explanation (`test-model`)\n\n`total\\_price` multiplies by `q.count`, but the quantity is an int.',
+    );
+    expect(body).toContain(
+      `**Suggested fix** in [\`shop/models.py\`, line 23](https://github.com/acme/shop/blob/${repo.head}/shop/models.py#L23)`,
+    );
+    expect(body).toContain(
+      '-        return sum(p.price_cents * q.count for p, q in self.items)\n+        return sum(p.price_cents * q for p, q in self.items)',
+    );
+    expect(body).toContain('_1 proposed fix did not pass validation and is not shown._');
+  });
+
+  it('validates nothing when the run’s commit is not local', async () => {
+    const server = await startFake();
+    const repo = checkoutWithPullRequestCommit();
+    const checkout = join(tempDir(), 'checkout');
+    git(repo.dir, 'clone', '-q', '--depth', '1', '--branch', 'main', `file://${repo.dir}`, checkout);
+    server.runJobs.set(RUN_ID, [job(502, 'test', 'failure')]);
+    server.jobLogs.set(502, actionsLog(DISCOUNT_FAILURE));
+    const explainer = explainerProposing(
+      [{ path: 'shop/models.py', search: 'p.price_cents * q for p', replace: 'p.price_cents * 2 * q for p' }],
+      [],
+    );
+    await handleWorkflowRun(
+      contextFor(server, checkout),
+      parseWorkflowRunEvent(payload('failure', repo.head)),
+      explainer,
+    );
+    const [body] = bodies(server, 7);
+    expect(body).not.toContain('**Suggested fix**');
+    expect(body).toContain('_1 proposed fix did not pass validation and is not shown._');
+  });
+
+  it('a failing step still posts the report, with the reason and a warning', async () => {
+    const server = await startFake();
+    const repo = checkoutWithPullRequestCommit();
+    server.runJobs.set(RUN_ID, [job(502, 'test', 'failure')]);
+    server.jobLogs.set(502, actionsLog(DISCOUNT_FAILURE));
+    const context = contextFor(server, repo.dir);
+    await handleWorkflowRun(context, parseWorkflowRunEvent(payload('failure', repo.head)), () =>
+      Promise.reject(new Error('the endpoint answered 500')),
+    );
+    expect(bodies(server, 7)[0]).toContain('#### Explanation\n_Explanation failed: the endpoint answered 500_');
+    expect(context.io.warnings).toEqual(['revloop: Explanation failed: the endpoint answered 500']);
   });
 });
 

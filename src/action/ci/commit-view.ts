@@ -1,6 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathResolver, type RepoView } from '../../ci/map-frames.js';
 import type { Frame } from '../../ci/types.js';
+import { gitApplyCheck } from '../../edits/git-apply.js';
+import { editTargetFromRoot, type EditTarget } from '../../edits/validate.js';
 import { languageForPath } from '../../parse/languages.js';
 import { tagSource } from '../../parse/tag-file.js';
 import type { Tag } from '../../parse/tags.js';
@@ -21,6 +26,8 @@ export type FrameMode = 'checkout' | 'commit' | 'paths-only';
 export interface FrameSource {
   view: RepoView;
   mode: FrameMode;
+  /** What a suggested fix is validated against: the same version of the files as the frames. */
+  target: EditTarget;
 }
 
 /** Files of one version of the repository, relative to the working directory. */
@@ -114,14 +121,61 @@ async function frameView(files: Files, frames: readonly Frame[], withCode: boole
 }
 
 /**
+ * An edit target over files that are not a work tree (a commit's objects):
+ * `git apply --check` runs in a scratch directory holding the files the
+ * validation read, so a fix is checked against the run's code, not the
+ * checkout's.
+ */
+function editTargetOver(files: Files, root: string): EditTarget {
+  const listed = new Set(files.paths);
+  const read = new Map<string, string>();
+  return {
+    root,
+    isEditable: (path) => listed.has(path) && skipByPath(path) === undefined,
+    read: (path) => {
+      const text = isSafeRelativePath(path) ? files.read(path) : null;
+      if (text !== null) read.set(path, text);
+      return text;
+    },
+    applyCheck: (patch) => {
+      const scratch = mkdtempSync(join(tmpdir(), 'revloop-fix-'));
+      try {
+        for (const [path, text] of read) {
+          mkdirSync(dirname(join(scratch, path)), { recursive: true });
+          writeFileSync(join(scratch, path), text);
+        }
+        return gitApplyCheck(scratch, patch);
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** Nothing is editable: the run's files are not here, and the checkout's are another version. */
+const NO_EDIT_TARGET = (root: string): EditTarget => ({ root, isEditable: () => false, read: () => null });
+
+/**
  * Where the frames of a run at `sha` are read: the checkout when it is that
  * commit, else the commit's git objects when the checkout has them, else the
  * checkout's paths only.
  */
 export async function frameSource(root: string, sha: string, frames: readonly Frame[]): Promise<FrameSource> {
-  if (checkedOutCommit(root) === sha)
-    return { view: await frameView(filesOfCheckout(root), frames, true), mode: 'checkout' };
+  if (checkedOutCommit(root) === sha) {
+    const files = filesOfCheckout(root);
+    const listed = new Set(files.paths);
+    return {
+      view: await frameView(files, frames, true),
+      mode: 'checkout',
+      target: editTargetFromRoot(root, (path) => listed.has(path) && skipByPath(path) === undefined),
+    };
+  }
   const atCommit = hasCommit(root, sha) ? filesAtCommit(root, sha) : undefined;
-  if (atCommit) return { view: await frameView(atCommit, frames, true), mode: 'commit' };
-  return { view: await frameView(filesOfCheckout(root), frames, false), mode: 'paths-only' };
+  if (atCommit)
+    return { view: await frameView(atCommit, frames, true), mode: 'commit', target: editTargetOver(atCommit, root) };
+  return {
+    view: await frameView(filesOfCheckout(root), frames, false),
+    mode: 'paths-only',
+    target: NO_EDIT_TARGET(root),
+  };
 }
