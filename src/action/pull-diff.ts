@@ -5,6 +5,7 @@ import type { GitHubClient } from '../github/client.js';
 import { listPullFileEntries, type PullFile } from '../github/pull-files.js';
 import type { IssueTarget } from '../github/sticky-comment.js';
 import { quotePatchPath } from '../edits/unified-diff.js';
+import { diffPaths } from '../llm/diff-text.js';
 import { hasCommit, repositoryPrefix } from './changed-files.js';
 
 /**
@@ -34,15 +35,6 @@ function git(root: string, args: string[]): { ok: boolean; stdout: string } {
     env: { ...process.env, ...GIT_ENV },
   });
   return { ok: result.status === 0, stdout: result.stdout ?? '' };
-}
-
-/** Paths a unified diff touches: the new path, or the old one of a deleted file. */
-export function diffPaths(diff: string): string[] {
-  return parseDiff(diff).flatMap((file) => {
-    const path =
-      file.to && file.to !== '/dev/null' ? file.to : file.from && file.from !== '/dev/null' ? file.from : undefined;
-    return path ? [path] : [];
-  });
 }
 
 /** New-side hunk ranges per file of a unified diff. */

@@ -59,7 +59,7 @@ export const EDIT_REJECTION_TEXT: Readonly<Record<EditRejectionReason, string>> 
   'search-not-found': 'had a search text that matches nothing',
   'search-ambiguous': 'had a search text that matches more than once',
   'no-change': 'changed nothing',
-  overlapping: 'overlapped an earlier edit',
+  overlapping: 'overlapped an earlier edit of the same lines',
   'git-apply-failed': 'did not pass `git apply --check`',
 };
 

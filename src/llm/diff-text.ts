@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import parseDiff from 'parse-diff';
 
 /** What a diff is of: changes since a revision, the staged changes, or a range of commits. */
 export type DiffSpec = { since: string } | { staged: true } | { range: string };
@@ -29,4 +30,13 @@ export function gitDiffText(root: string, spec: DiffSpec): string {
 /** git's first error line, for a message naming the option at fault. */
 export function gitErrorLine(error: unknown): string | undefined {
   return (error as { stderr?: string | Buffer }).stderr?.toString().trim().split('\n')[0] || undefined;
+}
+
+/** Paths a unified diff touches: the new path, or the old one of a deleted file. */
+export function diffPaths(diff: string): string[] {
+  return parseDiff(diff).flatMap((file) => {
+    const path =
+      file.to && file.to !== '/dev/null' ? file.to : file.from && file.from !== '/dev/null' ? file.from : undefined;
+    return path ? [path] : [];
+  });
 }

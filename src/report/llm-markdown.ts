@@ -22,15 +22,15 @@ function graphCell(file: LocalizedEntry): string {
   return agrees ? `✓ ${where}` : where;
 }
 
-/** `2 paths not in the repository, 1 outside it` from counted rejections. */
+/** `3 edits (2 had a search text that matches nothing, 1 …)` from counted rejections. */
 function rejectionText(
   rejected: readonly { reason: string; count: number }[],
   text: Readonly<Record<string, string>>,
-  one: string,
+  noun: string,
 ): string {
-  return rejected
-    .map(({ reason, count }, i) => `${i === 0 ? plural(count, one) : thousands(count)} ${text[reason] ?? reason}`)
-    .join(', ');
+  const total = rejected.reduce((n, r) => n + r.count, 0);
+  const parts = rejected.map(({ reason, count }) => `${thousands(count)} ${text[reason] ?? reason}`);
+  return `${plural(total, noun)} (${parts.join(', ')})`;
 }
 
 function localizedSection(section: LlmSection): Section | undefined {
@@ -105,7 +105,7 @@ function editsSection(section: LlmSection): Section | undefined {
     intro.push(edits.proposed === 0 ? '_The model proposed no edit._' : '_No proposed edit was valid._');
   const rejected =
     edits.rejected.length > 0
-      ? `_Rejected and not shown: ${rejectionText(edits.rejected, { ...EDIT_REJECTION_TEXT, 'over-limit': 'over the limit of edits asked for' } as Record<EditRejectionReason | 'over-limit', string>, 'edit that')}._`
+      ? `_Rejected and not shown: ${rejectionText(edits.rejected, { ...EDIT_REJECTION_TEXT, 'over-limit': 'went beyond the number of edits asked for' } as Record<EditRejectionReason | 'over-limit', string>, 'edit')}._`
       : '';
   const heading = ['#### Suggested edits', intro.join(' ')].filter(Boolean).join('\n');
   const items = edits.shown.map(editItem);

@@ -51,17 +51,23 @@ const MODEL_HAZARD = /(https?:\/\/\S+|www\.\S+|(?<![\w`])@[A-Za-z0-9][A-Za-z0-9-
 
 /**
  * Text a model wrote, for markdown: plain text (escaped as escapeText does,
- * paragraph breaks kept), with @-mentions and links put in code spans so
- * the model can neither ping anyone nor plant a clickable link.
+ * paragraph breaks kept) where its `code spans` stay code, and @-mentions
+ * and links go into code spans, so the model can neither ping anyone nor
+ * plant a clickable link or HTML.
  */
 export function modelText(text: string): string {
+  const plain = (part: string): string =>
+    part
+      .split(new RegExp(MODEL_HAZARD.source, 'g'))
+      .map((piece, i) => (i % 2 === 1 ? codeSpan(piece) : escapeText(piece)))
+      .join('');
   return text
     .trim()
     .split(/\n\s*\n/)
     .map((paragraph) =>
       paragraph
-        .split(new RegExp(MODEL_HAZARD.source, 'g'))
-        .map((part, i) => (i % 2 === 1 ? codeSpan(part) : escapeText(part)))
+        .split(/(`[^`\n]+`)/)
+        .map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? part : plain(part)))
         .join('')
         .replace(/\s+/g, ' ')
         .trim(),

@@ -30,7 +30,7 @@ export const PATH_REJECTION_TEXT: Readonly<Record<PathRejectionReason, string>> 
   'outside-repository': 'outside the repository',
   'not-in-repository': 'not in the repository',
   duplicate: 'named twice',
-  'over-limit': 'over the limit of files asked for',
+  'over-limit': 'beyond the number of files asked for',
 };
 
 export interface LocalizeResult {
