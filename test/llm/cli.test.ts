@@ -121,9 +121,9 @@ describe('revloop context', () => {
       /<summary>What was sent to the model: 2 calls to `gpt-4o` at `127\.0\.0\.1:\d+`, [\d,]+ input and [\d,]+ output tokens, \$\d+\.\d{4}<\/summary>/,
     );
     expect(out).toMatch(/- \*\*localize\*\*: [\d,]+ of 6,000 input tokens/);
-    expect(out).toMatch(/  - diff since [0-9a-f]{40}: [\d,]+ tokens/);
+    expect(out).toMatch(/\n {2}- diff since [0-9a-f]{40}: [\d,]+ tokens/);
     expect(out).toMatch(/- \*\*edits\*\*: [\d,]+ of 6,000 input tokens/);
-    expect(out).toMatch(/  - `shop\/models\.py`: [\d,]+ tokens/);
+    expect(out).toMatch(/\n {2}- `shop\/models\.py`: [\d,]+ tokens/);
     // Rejected model output and the key never appear.
     for (const marker of REJECTED_MARKERS) expect(out).not.toContain(marker);
     expect(`${out}${result.stderr}`).not.toContain(OPENAI_KEY);

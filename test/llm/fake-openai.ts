@@ -14,7 +14,7 @@ export interface RecordedChat {
 
 export interface ChatBody {
   model: string;
-  messages: { role: string; content: string }[];
+  messages: { role: 'system' | 'user'; content: string }[];
   max_tokens?: number;
   max_completion_tokens?: number;
   response_format?: { type: string; json_schema?: { name: string; schema: unknown; strict?: boolean } };
