@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub, type FakePullFile } from '../github/fake-github.js';
+import { FakeOpenAI } from '../llm/fake-openai.js';
 import { fixtureRepo, git, tempDir, writeFiles } from '../helpers/repo.js';
 import { ACTION_ENTRY, readWorkflow, revloopStep, runAction, runnerInputs, type ActionRun } from './runner.js';
 
@@ -422,13 +423,23 @@ describe('issue_comment (docs/workflows/context-command.yml)', () => {
     const repo = pullRequestRepo();
     server.pulls.set(7, { base: { sha: repo.base }, head: { sha: repo.head } });
     const automatic = server.addComment(7, `${CONTEXT_MARKER}\nthe automatic context comment`);
+    // The workflow passes the key: the LLM steps ask a chat-completions server on 127.0.0.1.
+    const openai = new FakeOpenAI(OPENAI_KEY);
+    await openai.start();
+    openai.answer(
+      { json: { files: [{ path: 'shop/models.py', reason: 'It sums the quantities.', confidence: 'high' }] } },
+      { json: { edits: [] } },
+    );
     const run = await runAction({
       eventName: 'issue_comment',
       payload: payload('issue_comment.created.owner.json'),
       workspace: repo.dir,
       apiUrl: server.url,
-      inputs: inputsFor('context-command.yml', { 'secrets.OPENAI_API_KEY': OPENAI_KEY }),
-    });
+      inputs: {
+        ...inputsFor('context-command.yml', { 'secrets.OPENAI_API_KEY': OPENAI_KEY }),
+        'INPUT_OPENAI-BASE-URL': openai.baseUrl,
+      },
+    }).finally(() => openai.close());
     expect(run.status).toBe(0);
     expect(server.lines()).toEqual([
       'POST /repos/acme/shop/issues/comments/5000001/reactions',
@@ -450,7 +461,9 @@ describe('issue_comment (docs/workflows/context-command.yml)', () => {
     );
     // Narrowed: the other changed file of the pull request is no longer a seed.
     expect(answer).toContain('#### Changed files (1)\n- `shop/models.py` — modified, line 23');
-    expect(answer).toContain('LLM steps not run');
+    expect(answer).toContain('| `shop/models.py` | high | It sums the quantities. | ✓ changed |');
+    expect(openai.requests).toHaveLength(2);
+    for (const request of openai.requests) expect(request.raw).not.toContain(OPENAI_KEY);
     expectNoSecrets(run, server, [TOKEN, OPENAI_KEY]);
   });
 
