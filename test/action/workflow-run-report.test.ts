@@ -182,7 +182,7 @@ describe('renderCiMarkdown', () => {
       [
         '#### Explanation (`gpt-4.1-mini`)',
         '',
-        '`total\\_price` reads `q.count`, but \\*q\\* is an int.',
+        '`total_price` reads `q.count`, but \\*q\\* is an int.',
         '',
         'Ask `@octocat` or see `https://evil.example` &lt;b&gt;now&lt;/b&gt;.',
         '',

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeGitHub } from '../github/fake-github.js';
+import { FakeGitHub, type FakeJob } from '../github/fake-github.js';
 import { fixtureRepo, git, tempDir, writeFiles } from '../helpers/repo.js';
 import { ACTION_ENTRY, readWorkflow, revloopStep, runAction, runnerInputs, type ActionRun } from './runner.js';
 
@@ -69,6 +69,16 @@ function pytestLog(test: string, frames: [string, number, string][], error: stri
   return lines.map((line, i) => `2026-01-01T00:02:${String(i).padStart(2, '0')}.0000000Z ${line}`).join('\n') + '\n';
 }
 
+function failedJob(id: number, name: string): FakeJob {
+  return {
+    id,
+    name,
+    status: 'completed',
+    conclusion: 'failure',
+    html_url: `https://github.com/acme/shop/actions/runs/1/job/${id}`,
+  };
+}
+
 function payload(conclusion: 'failure' | 'success', head: string, id: number, number: number): unknown {
   const text = readFileSync(join(EVENTS, `workflow_run.completed.${conclusion}.json`), 'utf8').replaceAll(
     PLACEHOLDER_HEAD,
@@ -107,15 +117,7 @@ describe('workflow_run (docs/workflows/ci-failure.yml)', () => {
     });
     const common = { eventName: 'workflow_run', workspace: repo.workspace, apiUrl: server.url, inputs, sha: repo.main };
 
-    server.runJobs.set(RUN_ID, [
-      {
-        id: 11,
-        name: 'test',
-        status: 'completed',
-        conclusion: 'failure',
-        html_url: 'https://github.com/acme/shop/actions/runs/1/job/11',
-      },
-    ]);
+    server.runJobs.set(RUN_ID, [failedJob(11, 'test')]);
     server.jobLogs.set(
       11,
       pytestLog(
@@ -154,15 +156,7 @@ describe('workflow_run (docs/workflows/ci-failure.yml)', () => {
     expect(first.summary).toContain('### revloop · CI failed');
     expectNoSecrets(first, server);
 
-    server.runJobs.set(RUN_ID + 1, [
-      {
-        id: 12,
-        name: 'test',
-        status: 'completed',
-        conclusion: 'failure',
-        html_url: 'https://github.com/acme/shop/actions/runs/2/job/12',
-      },
-    ]);
+    server.runJobs.set(RUN_ID + 1, [failedJob(12, 'test')]);
     server.jobLogs.set(
       12,
       pytestLog(
@@ -206,15 +200,7 @@ describe('workflow_run (docs/workflows/ci-failure.yml)', () => {
     server = new FakeGitHub(TOKEN);
     await server.start();
     const repo = repositories();
-    server.runJobs.set(RUN_ID, [
-      {
-        id: 13,
-        name: 'old',
-        status: 'completed',
-        conclusion: 'failure',
-        html_url: 'https://github.com/acme/shop/actions/runs/1/job/13',
-      },
-    ]);
+    server.runJobs.set(RUN_ID, [failedJob(13, 'old')]);
     const run = await runAction({
       eventName: 'workflow_run',
       workspace: repo.workspace,

@@ -45,6 +45,13 @@ function checkoutWithPullRequestCommit(): { dir: string; main: string; head: str
   return { dir, main, head };
 }
 
+/** A default checkout of main (one commit deep): the pull request's commit is not in it. */
+function checkoutWithoutRunCommit(origin: string): string {
+  const checkout = join(tempDir(), 'checkout');
+  git(origin, 'clone', '-q', '--depth', '1', '--branch', 'main', `file://${origin}`, checkout);
+  return checkout;
+}
+
 /** Lines as the runner writes them: a timestamp on each. */
 function actionsLog(lines: readonly string[]): string {
   return (
@@ -501,8 +508,7 @@ describe('workflow_run: a failed run', () => {
   it('maps frames by path only when the run’s commit is not in the checkout, and says so', async () => {
     const server = await startFake();
     const repo = checkoutWithPullRequestCommit();
-    const checkout = join(tempDir(), 'checkout');
-    git(repo.dir, 'clone', '-q', '--depth', '1', '--branch', 'main', `file://${repo.dir}`, checkout);
+    const checkout = checkoutWithoutRunCommit(repo.dir);
     server.runJobs.set(RUN_ID, [job(502, 'test', 'failure')]);
     server.jobLogs.set(502, actionsLog(DISCOUNT_FAILURE));
     await handleWorkflowRun(contextFor(server, checkout), parseWorkflowRunEvent(payload('failure', repo.head)));
@@ -652,7 +658,7 @@ describe('workflow_run: the explanation step', () => {
 
     const [body] = bodies(server, 7);
     expect(body).toContain(
-      '#### Explanation (`test-model`)\n\n`total\\_price` multiplies by `q.count`, but the quantity is an int.',
+      '#### Explanation (`test-model`)\n\n`total_price` multiplies by `q.count`, but the quantity is an int.',
     );
     expect(body).toContain(
       `**Suggested fix** in [\`shop/models.py\`, line 23](https://github.com/acme/shop/blob/${repo.head}/shop/models.py#L23)`,
@@ -666,8 +672,7 @@ describe('workflow_run: the explanation step', () => {
   it('validates nothing when the run’s commit is not local', async () => {
     const server = await startFake();
     const repo = checkoutWithPullRequestCommit();
-    const checkout = join(tempDir(), 'checkout');
-    git(repo.dir, 'clone', '-q', '--depth', '1', '--branch', 'main', `file://${repo.dir}`, checkout);
+    const checkout = checkoutWithoutRunCommit(repo.dir);
     server.runJobs.set(RUN_ID, [job(502, 'test', 'failure')]);
     server.jobLogs.set(502, actionsLog(DISCOUNT_FAILURE));
     const explainer = explainerProposing(

@@ -12,7 +12,8 @@ export interface JobFailures {
   notes: string[];
 }
 
-const megabytes = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const size = (bytes: number): string =>
+  bytes < 2 ** 20 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 /**
  * Downloads a failed job's log, masks secrets in it (built-in patterns and
@@ -40,9 +41,7 @@ export async function readJobFailures(
   const parsed = parseLog(redactSecrets(log.text, masked));
   const notes: string[] = [];
   if (log.droppedBytes > 0)
-    notes.push(
-      `The first ${megabytes(log.droppedBytes)} of this job's log were not read; line numbers count from there.`,
-    );
+    notes.push(`The first ${size(log.droppedBytes)} of this job's log were not read; line numbers count from there.`);
   if (parsed.omittedLines > 0)
     notes.push(
       `${parsed.omittedLines.toLocaleString('en-US')} of ${parsed.totalLines.toLocaleString('en-US')} lines of this huge log were not parsed; the parts around likely failures were.`,
