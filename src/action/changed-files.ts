@@ -77,21 +77,29 @@ export function relativeToPrefix(changed: ChangedFile[], prefix: string): { chan
 }
 
 /**
- * Changes of head since its merge base with base, from commit objects only:
- * nothing of the work tree or the pull request is executed, and external
- * diff drivers and text conversion filters are switched off.
+ * `git diff base...head` arguments: changes of head since its merge base
+ * with base, from commit objects only; nothing of the work tree or the pull
+ * request is executed, and external diff drivers and text conversion
+ * filters are switched off. `relative`: paths relative to the directory git
+ * runs in, files outside it left out.
  */
-export function localPullDiff(root: string, baseSha: string, headSha: string): ChangedFile[] {
-  const diff = git(root, [
+export function pullDiffArgs(baseSha: string, headSha: string, context: number, relative = false): string[] {
+  return [
     'diff',
     '--no-color',
     '--no-ext-diff',
     '--no-textconv',
     '-M',
-    '-U0',
+    `-U${context}`,
+    ...(relative ? ['--relative'] : []),
     `${baseSha}...${headSha}`,
     '--',
-  ]);
+  ];
+}
+
+/** Changed files and lines of head since its merge base with base (see pullDiffArgs). */
+export function localPullDiff(root: string, baseSha: string, headSha: string): ChangedFile[] {
+  const diff = git(root, pullDiffArgs(baseSha, headSha, 0));
   return changedFilesFromDiff(diff);
 }
 

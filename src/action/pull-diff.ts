@@ -6,7 +6,7 @@ import { listPullFileEntries, type PullFile } from '../github/pull-files.js';
 import type { IssueTarget } from '../github/sticky-comment.js';
 import { quotePatchPath } from '../edits/unified-diff.js';
 import { diffPaths } from '../llm/diff-text.js';
-import { hasCommit, repositoryPrefix } from './changed-files.js';
+import { hasCommit, pullDiffArgs, repositoryPrefix } from './changed-files.js';
 
 /**
  * A pull request's diff as a reviewer sees it: the text (three lines of
@@ -68,8 +68,7 @@ export function diffFromPullFiles(files: readonly PullFile[], prefix: string): s
 
 /**
  * The pull request's diff: from git when the checkout has both commits
- * (`git diff base...head`, no external drivers), otherwise from every page
- * of `pulls.listFiles`.
+ * (see pullDiffArgs), otherwise from every page of `pulls.listFiles`.
  */
 export async function readPullDiff(
   client: GitHubClient,
@@ -79,17 +78,7 @@ export async function readPullDiff(
 ): Promise<PullDiff> {
   const prefix = repositoryPrefix(root);
   if (hasCommit(root, commits.baseSha) && hasCommit(root, commits.headSha)) {
-    const diff = git(root, [
-      'diff',
-      '--no-color',
-      '--no-ext-diff',
-      '--no-textconv',
-      '-M',
-      '-U3',
-      '--relative',
-      `${commits.baseSha}...${commits.headSha}`,
-      '--',
-    ]);
+    const diff = git(root, pullDiffArgs(commits.baseSha, commits.headSha, 3, true));
     if (diff.ok)
       return {
         text: diff.stdout,

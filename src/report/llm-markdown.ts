@@ -33,6 +33,34 @@ function rejectionText(
   return `${plural(total, noun)} (${parts.join(', ')})`;
 }
 
+/** A list that trims from its tail, with a footer (counts, notes) that stays whenever any item does. */
+function listWithFooter(options: {
+  priority: number;
+  minimum?: number;
+  heading: string;
+  items: string[];
+  footer: string;
+  what: string;
+  moreLine?: (hidden: number) => string;
+}): Section {
+  const { heading, items, footer, what } = options;
+  return {
+    priority: options.priority,
+    text: `${[heading, ...items].join('\n')}${footer}`,
+    ...(options.minimum ? { minimum: options.minimum } : {}),
+    fit(budget) {
+      const fitted = fitList(
+        heading,
+        items,
+        Math.max(0, budget - footer.length),
+        (shown, total) => (shown === 0 ? what : `${what} (${total - shown} of ${total})`),
+        options.moreLine,
+      );
+      return fitted.text ? { text: `${fitted.text}${footer}`, cut: fitted.cut } : fitted;
+    },
+  };
+}
+
 function localizedSection(section: LlmSection): Section | undefined {
   const localized = section.localized;
   if (!localized) return undefined;
@@ -55,23 +83,15 @@ function localizedSection(section: LlmSection): Section | undefined {
     (file) =>
       `| ${codeSpan(file.path)} | ${file.confidence} | ${modelText(file.reason).replace(/\n+/g, ' ')} | ${graphCell(file)} |`,
   );
-  const footer = `\n\n${agreement}${rejected}`;
-  const text = `${[tableHead, ...rows].join('\n')}${footer}`;
-  return {
+  return listWithFooter({
     priority: LLM_PRIORITY.localized,
-    text,
     minimum: 2_000,
-    fit(budget) {
-      const fitted = fitList(
-        tableHead,
-        rows,
-        Math.max(0, budget - footer.length),
-        (shown, total) => (shown === 0 ? 'the model’s files' : `the model’s files (${total - shown} of ${total})`),
-        (hidden) => `| … | | ${hidden} more | |`,
-      );
-      return fitted.text ? { text: `${fitted.text}${footer}`, cut: fitted.cut } : fitted;
-    },
-  };
+    heading: tableHead,
+    items: rows,
+    footer: `\n\n${agreement}${rejected}`,
+    what: 'the model’s files',
+    moreLine: (hidden) => `| … | | ${hidden} more | |`,
+  });
 }
 
 function editItem(edit: ValidatedEdit): string {
@@ -108,24 +128,16 @@ function editsSection(section: LlmSection): Section | undefined {
       ? `_Rejected and not shown: ${rejectionText(edits.rejected, { ...EDIT_REJECTION_TEXT, 'over-limit': 'went beyond the number of edits asked for' } as Record<EditRejectionReason | 'over-limit', string>, 'edit')}._`
       : '';
   const heading = ['#### Suggested edits', intro.join(' ')].filter(Boolean).join('\n');
-  const items = edits.shown.map(editItem);
-  const footer = rejected ? `\n\n${rejected}` : '';
-  const text = `${[heading, ...items].join('\n\n')}${footer}`;
-  return {
+  return listWithFooter({
     priority: LLM_PRIORITY.edits,
-    text,
     minimum: 3_000,
-    fit(budget) {
-      const fitted = fitList(
-        heading,
-        items.map((item) => `\n${item}`),
-        Math.max(0, budget - footer.length),
-        (shown, total) => (shown === 0 ? 'the suggested edits' : `suggested edits (${total - shown} of ${total})`),
-        (hidden) => `\n_… and ${plural(hidden, 'more edit')}._`,
-      );
-      return fitted.text ? { text: `${fitted.text}${footer}`, cut: fitted.cut } : fitted;
-    },
-  };
+    heading,
+    // A blank line between edits: each item starts with one.
+    items: edits.shown.map((edit) => `\n${editItem(edit)}`),
+    footer: rejected ? `\n\n${rejected}` : '',
+    what: 'the suggested edits',
+    moreLine: (hidden) => `\n_… and ${plural(hidden, 'more edit')}._`,
+  });
 }
 
 function manifestSection(section: LlmSection): Section | undefined {
@@ -150,20 +162,13 @@ function manifestSection(section: LlmSection): Section | undefined {
   const footer =
     `\n\nEverything above went to the model as data inside delimited blocks, never as instructions; tokens are counted with the o200k tokenizer (${escapeText(section.priceNote)}). ` +
     'Model output is validated before it is shown and never executed.\n\n</details>';
-  const heading = `<details>\n${summary}\n`;
-  const text = `${[heading, ...items].join('\n')}${footer}`;
-  return {
+  return listWithFooter({
     priority: LLM_PRIORITY.manifest,
-    text,
-    fit(budget) {
-      const fitted = fitList(heading, items, Math.max(0, budget - footer.length), (shown, total) =>
-        shown === 0
-          ? 'the record of what was sent to the model'
-          : `the record of what was sent (${total - shown} of ${total} calls)`,
-      );
-      return fitted.text ? { text: `${fitted.text}${footer}`, cut: fitted.cut } : fitted;
-    },
-  };
+    heading: `<details>\n${summary}\n`,
+    items,
+    footer,
+    what: 'the record of what was sent to the model',
+  });
 }
 
 /** The report sections of the LLM steps, in display order: the model's files, its edits, what was sent. */

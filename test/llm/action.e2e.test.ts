@@ -106,6 +106,17 @@ function pullRequest(server: FakeGitHub) {
   return repo;
 }
 
+/** The pull request event of the scenario, as the documented workflow runs it. */
+function runPullRequest(repo: { dir: string; base: string; head: string }, stepInputs: Record<string, string>) {
+  return runAction({
+    eventName: 'pull_request',
+    payload: payload('pull_request.opened.json', repo),
+    workspace: repo.dir,
+    apiUrl: github!.url,
+    inputs: stepInputs,
+  });
+}
+
 describe('pull_request with an LLM key (docs/workflows/pr-context.yml)', () => {
   it('posts the valid edits on changed lines as one review of suggestions, and the rest in the comment', async () => {
     const { github, openai } = await servers({ json: LOCALIZE_ANSWER }, { json: EDITS_ANSWER });
@@ -202,13 +213,7 @@ describe('pull_request with an LLM key (docs/workflows/pr-context.yml)', () => {
       7,
       github.pullFiles.get(7)!.filter((f) => f.filename !== 'tests/test_pricing.py'),
     );
-    const run = await runAction({
-      eventName: 'pull_request',
-      payload: payload('pull_request.opened.json', repo),
-      workspace: repo.dir,
-      apiUrl: github.url,
-      inputs: inputs('pr-context.yml', openai),
-    });
+    const run = await runPullRequest(repo, inputs('pr-context.yml', openai));
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
       /::warning::GitHub answered 422 while posting the suggested edits as a review.* They are in the comment instead\./,
@@ -224,13 +229,7 @@ describe('pull_request with an LLM key (docs/workflows/pr-context.yml)', () => {
     const failing: ScriptedAnswer = { status: 500, message: 'upstream exploded', headers: { 'retry-after-ms': '5' } };
     const { github, openai } = await servers(failing, failing, failing, failing);
     const repo = pullRequest(github);
-    const run = await runAction({
-      eventName: 'pull_request',
-      payload: payload('pull_request.opened.json', repo),
-      workspace: repo.dir,
-      apiUrl: github.url,
-      inputs: inputs('pr-context.yml', openai),
-    });
+    const run = await runPullRequest(repo, inputs('pr-context.yml', openai));
     expect(run.status).toBe(0);
     expect(openai.requests).toHaveLength(4);
     expect(run.stdout).toContain('::warning::revloop: localize: the endpoint answered 500 (upstream exploded).');
@@ -254,13 +253,7 @@ describe('pull_request with an LLM key (docs/workflows/pr-context.yml)', () => {
       { json: { edits: EDITS_ANSWER.edits.slice(3) } },
     );
     const repo = pullRequest(github);
-    const run = await runAction({
-      eventName: 'pull_request',
-      payload: payload('pull_request.opened.json', repo),
-      workspace: repo.dir,
-      apiUrl: github.url,
-      inputs: inputs('pr-context.yml', openai),
-    });
+    const run = await runPullRequest(repo, inputs('pr-context.yml', openai));
     expect(run.status).toBe(0);
     expect(github.reviews.get(7)).toBeUndefined();
     expect(github.lines()).toEqual([
@@ -373,13 +366,10 @@ describe('describe (off | comment | body) and /describe', () => {
     const { github, openai } = await servers();
     const repo = pullRequest(github);
     const step = revloopStep(readWorkflow('pr-context.yml'));
-    const run = await runAction({
-      eventName: 'pull_request',
-      payload: payload('pull_request.opened.json', repo),
-      workspace: repo.dir,
-      apiUrl: github.url,
-      inputs: runnerInputs({ ...step.with, describe: 'comment' }, { 'github.token': TOKEN }),
-    });
+    const run = await runPullRequest(
+      repo,
+      runnerInputs({ ...step.with, describe: 'comment' }, { 'github.token': TOKEN }),
+    );
     expect(run.status).toBe(0);
     expect(openai.requests).toEqual([]);
     const body = github.comments.get(7)![0]!.body;
