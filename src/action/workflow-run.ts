@@ -361,19 +361,24 @@ async function explainFailedRun(
   const prefix = repositoryPrefix(settings.workingDirectory);
   const seen = new Map<string, string>();
   const jobEntries = located.map((l) => jobEntry(settings, run.headSha, prefix, l, seen));
-  const explanation = await explain(
-    settings,
-    explainer,
-    {
-      workflow: run.workflow.name,
-      headSha: run.headSha,
-      failures: distinctFailures(mappedAll),
-      codeContext: codeContextText(distinctFailures(mappedAll), ranked),
-      root: settings.workingDirectory,
-      target: source.target,
-    },
-    io,
-  );
+  const distinct = distinctFailures(mappedAll);
+  // Nothing found, nothing to explain: no request is made even with a key.
+  const explanation: CiReport['explanation'] =
+    distinct.length === 0
+      ? { skipped: 'Explanation skipped: no failure was found in the logs to explain.' }
+      : await explain(
+          settings,
+          explainer,
+          {
+            workflow: run.workflow.name,
+            headSha: run.headSha,
+            failures: distinct,
+            codeContext: codeContextText(distinct, ranked),
+            root: settings.workingDirectory,
+            target: source.target,
+          },
+          io,
+        );
   const report: CiReport = {
     workflow: run.workflow.name,
     run: { number: run.number, attempt: run.attempt, url: run.htmlUrl },

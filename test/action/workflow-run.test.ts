@@ -503,6 +503,7 @@ describe('workflow_run: a failed run', () => {
     expect(body).toContain(
       '#### Ranked context: code around the failures\n_No failure was found in the logs, so there is nothing to rank from._',
     );
+    expect(body).toContain('#### Explanation\n_Explanation skipped: no failure was found in the logs to explain._');
   });
 
   it('maps frames by path only when the run’s commit is not in the checkout, and says so', async () => {
