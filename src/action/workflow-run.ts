@@ -1,21 +1,11 @@
-import { mapFrames, traceSeeds, type MappedFailure, type MappedFrame } from '../ci/map-frames.js';
-import { redactSecrets } from '../ci/redact.js';
-import type { LocatedFailure } from '../ci/types.js';
+import { mapFrames, traceSeeds, type MappedFailure } from '../ci/map-frames.js';
 import { FAILED_JOB_CONCLUSIONS, listRunJobs, type RepoRef, type WorkflowJob } from '../github/actions-logs.js';
 import { describeGitHubError, isGitHubHttpError, type GitHubClient } from '../github/client.js';
 import { pullRequestsForCommit } from '../github/commit-pulls.js';
 import type { PostedComment } from '../github/sticky-comment.js';
 import type { WorkflowRunEvent, WorkflowRunInfo } from '../github/workflow-run-event.js';
-import { languageForPath } from '../parse/languages.js';
 import { analyzeRepository, type Analysis } from '../pipeline/analyze.js';
-import {
-  renderCiMarkdown,
-  renderCiResolvedMarkdown,
-  type CiFailureEntry,
-  type CiFrameEntry,
-  type CiJobEntry,
-  type CiReport,
-} from '../report/ci-report.js';
+import { renderCiMarkdown, renderCiResolvedMarkdown, type CiReport } from '../report/ci-report.js';
 import { rankedPaths } from '../report/context-report.js';
 import { codeSpan, escapeText } from '../report/markdown-text.js';
 import { GITHUB_COMMENT_LIMIT } from '../report/trim.js';
@@ -35,6 +25,7 @@ import {
   type CiExplanation,
   type CiExplanationInput,
 } from './ci/explanation.js';
+import { distinctFailures, jobEntries, maskSnippets, type LocatedJob } from './ci/failure-entries.js';
 import { readJobFailures, type JobFailures } from './ci/job-failures.js';
 import { rankingSeeds } from './ci/trace-seeds.js';
 import { commitRef, SUMMARY_LIMIT, type ActionContext, type ActionOutcome } from './context-run.js';
@@ -45,10 +36,6 @@ export const WORKFLOW_RUN_ACTIONS: ReadonlySet<string> = new Set(['completed']);
 
 /** Failed jobs whose logs are read per run: a failing matrix of dozens of jobs repeats itself. */
 export const MAX_FAILED_JOBS = 10;
-/** Failures listed per job; the rest are counted. */
-const MAX_FAILURES_PER_JOB = 20;
-/** Project frames listed per failure; the rest are counted. */
-const MAX_FRAMES_PER_FAILURE = 6;
 /** Lines of code shown before and after a frame's line. */
 const SNIPPET_CONTEXT = 3;
 
@@ -100,95 +87,6 @@ function blobUrl(settings: Settings, sha: string, path: string, line: number | n
   const { serverUrl, owner, repo } = settings.runner;
   const encoded = path.split('/').map(encodeURIComponent).join('/');
   return `${serverUrl}/${owner}/${repo}/blob/${sha}/${encoded}${line === null ? '' : `#L${line}`}`;
-}
-
-interface Located {
-  job: JobFailures;
-  mapped: MappedFailure<LocatedFailure>[];
-}
-
-function frameEntry(settings: Settings, sha: string, prefix: string, frame: MappedFrame): CiFrameEntry {
-  const path = frame.resolved!;
-  return {
-    path,
-    line: frame.line,
-    function: frame.function,
-    symbol: frame.symbol ? { name: frame.symbol.name, symbolKind: frame.symbol.symbolKind } : null,
-    url: blobUrl(settings, sha, `${prefix}${path}`, frame.line),
-    snippet: frame.snippet,
-    language: languageForPath(path) ?? '',
-  };
-}
-
-/** What makes two failures the same for the reader: a failing matrix prints one failure once per job. */
-function failureIdentity(mapped: MappedFailure): string {
-  const { failure, projectFrames } = mapped;
-  return JSON.stringify([failure.kind, failure.message, failure.test, projectFrames.map((f) => [f.resolved, f.line])]);
-}
-
-/** Each failure once, in log order: what the explanation is written from. */
-function distinctFailures<F extends MappedFailure>(mapped: readonly F[]): F[] {
-  const seen = new Set<string>();
-  return mapped.filter((m) => {
-    const identity = failureIdentity(m);
-    if (seen.has(identity)) return false;
-    seen.add(identity);
-    return true;
-  });
-}
-
-/**
- * The code shown around frames comes from the repository, which can hold a
- * secret the job masked too: masked like the log, once, before it is
- * rendered or sent anywhere.
- */
-function maskSnippets(mapped: readonly MappedFailure[], masks: readonly string[]): void {
-  for (const { frames } of mapped)
-    for (const frame of frames)
-      frame.snippet = frame.snippet.map(({ line, text }) => ({ line, text: redactSecrets(text, masks) }));
-}
-
-/**
- * One failed job's entry. `seen` maps failures already listed in an earlier
- * job to that job's name: a repeat is listed by name only.
- */
-function jobEntry(
-  settings: Settings,
-  sha: string,
-  prefix: string,
-  located: Located,
-  seen: Map<string, string>,
-): CiJobEntry {
-  const { job, parsed, notes } = located.job;
-  const shown = located.mapped.slice(0, MAX_FAILURES_PER_JOB);
-  const failures = shown.map((mapped): CiFailureEntry => {
-    const { failure, frames, projectFrames } = mapped;
-    const identity = failureIdentity(mapped);
-    const sameAs = seen.get(identity);
-    if (sameAs === undefined) seen.set(identity, job.name);
-    // A frame printed twice in a row at the same line (pytest's "in f" line and the genexpr inside f) is shown once.
-    const distinct = projectFrames.filter(
-      (frame, i) =>
-        i === 0 || frame.resolved !== projectFrames[i - 1]!.resolved || frame.line !== projectFrames[i - 1]!.line,
-    );
-    const entry: CiFailureEntry = {
-      kind: failure.kind,
-      message: failure.message,
-      test: failure.test,
-      step: failure.step,
-      logLine: failure.logLine,
-      frames:
-        sameAs === undefined
-          ? distinct.slice(0, MAX_FRAMES_PER_FAILURE).map((f) => frameEntry(settings, sha, prefix, f))
-          : [],
-      hiddenProjectFrames: sameAs === undefined ? Math.max(0, distinct.length - MAX_FRAMES_PER_FAILURE) : 0,
-      externalFrames: sameAs === undefined ? frames.length - projectFrames.length : 0,
-    };
-    if (sameAs !== undefined) entry.sameAsJob = sameAs;
-    return entry;
-  });
-  const moreFailures = located.mapped.length - shown.length + (parsed?.droppedFailures ?? 0);
-  return { name: job.name, url: job.htmlUrl, failures, moreFailures, notes };
 }
 
 function modeNote(mode: FrameMode, sha: string, checkout: string | undefined): string {
@@ -336,7 +234,7 @@ async function explainFailedRun(
   const mappedAll = mapFrames(failures, source.view, { contextLines: SNIPPET_CONTEXT });
   maskSnippets(mappedAll, masks);
   let offset = 0;
-  const located: Located[] = read.map((job) => {
+  const located: LocatedJob[] = read.map((job) => {
     const count = job.parsed?.failures.length ?? 0;
     const mapped = mappedAll.slice(offset, offset + count);
     offset += count;
@@ -359,8 +257,7 @@ async function explainFailedRun(
   if (analysis) notes.push(...analysis.ranking.notes.map(escapeText));
 
   const prefix = repositoryPrefix(settings.workingDirectory);
-  const seen = new Map<string, string>();
-  const jobEntries = located.map((l) => jobEntry(settings, run.headSha, prefix, l, seen));
+  const entries = jobEntries(located, (path, line) => blobUrl(settings, run.headSha, `${prefix}${path}`, line));
   const distinct = distinctFailures(mappedAll);
   // Nothing found, nothing to explain: no request is made even with a key.
   const explanation: CiReport['explanation'] =
@@ -384,7 +281,7 @@ async function explainFailedRun(
     run: { number: run.number, attempt: run.attempt, url: run.htmlUrl },
     commit: { sha: run.headSha, url: commitRef(settings, 'head', run.headSha).url },
     branch: run.headBranch,
-    jobs: jobEntries,
+    jobs: entries,
     failedJobs: failed.length,
     totalJobs: jobs.length,
     ranked,
