@@ -97,7 +97,7 @@ function frameLines(frame: CiFrameEntry, withCode: boolean): string[] {
   if (withCode && frame.snippet.length > 0) {
     const width = String(frame.snippet[frame.snippet.length - 1]!.line).length;
     const code = frame.snippet
-      .map(({ line, text }) => `${line === frame.line ? '>' : ' '} ${String(line).padStart(width)} | ${text}`)
+      .map(({ line, text }) => `${line === frame.line ? '>' : ' '} ${String(line).padStart(width)} | ${text}`.trimEnd())
       .join('\n');
     lines.push(
       ...codeBlock(code.replace(/\t/g, '    '), frame.language)

@@ -289,7 +289,7 @@ describe('workflow_run: a failed run', () => {
     ]);
     // The code is the run's commit, not the checkout's main.
     expect(body).toContain(
-      '  ```python\n    20 |         self.items.append((product, quantity))\n    21 | \n    22 |     def total_price(self) -> int:\n  > 23 |         return sum(p.price_cents * q.count for p, q in self.items)\n    24 | \n  ```',
+      '  ```python\n    20 |         self.items.append((product, quantity))\n    21 |\n    22 |     def total_price(self) -> int:\n  > 23 |         return sum(p.price_cents * q.count for p, q in self.items)\n    24 |\n  ```',
     );
     expect(body).toContain('#### Ranked context: code around the failures');
     expect(body).toMatch(/^- `shop\/cli\.py` — /m);
