@@ -198,7 +198,7 @@ function headerSection(report: CiReport): Section {
 function rankedSection(report: CiReport): Section {
   const heading = '#### Ranked context: code around the failures';
   if (report.ranked.length === 0) {
-    const text = `${heading}\n_${report.rankedNote}_`;
+    const text = `${heading}\n\n_${report.rankedNote}_`;
     return {
       priority: PRIORITY.ranked,
       text,
@@ -209,13 +209,14 @@ function rankedSection(report: CiReport): Section {
     (file) =>
       `- ${codeSpan(file.path)}${file.reasons.length > 0 ? ` — ${file.reasons.map(reasonText).join('; ')}` : ''}`,
   );
-  const full = [`${heading} (${thousands(items.length)})`, ...items].join('\n');
+  const title = `${heading} (${thousands(items.length)})\n`;
+  const full = [title, ...items].join('\n');
   return {
     priority: PRIORITY.ranked,
     text: full,
     minimum: MINIMUM.ranked,
     fit: (budget) =>
-      fitList(`${heading} (${thousands(items.length)})`, items, budget, (shown, total) =>
+      fitList(title, items, budget, (shown, total) =>
         shown === 0 ? 'the ranked context' : `the ranked context (${total - shown} of ${total})`,
       ),
   };
@@ -248,7 +249,7 @@ function explanationSection(report: CiReport): Section {
   const heading = '#### Explanation';
   const text =
     'skipped' in report.explanation
-      ? `${heading}\n_${report.explanation.skipped}_`
+      ? `${heading}\n\n_${report.explanation.skipped}_`
       : explanationText(report.explanation);
   return {
     priority: PRIORITY.explanation,
@@ -281,10 +282,10 @@ function notesSection(notes: readonly string[]): Section {
   const items = notes.map((n) => `- ${n}`);
   return {
     priority: PRIORITY.notes,
-    text: ['#### Notes', ...items].join('\n'),
+    text: ['#### Notes\n', ...items].join('\n'),
     minimum: MINIMUM.notes,
     fit: (budget) =>
-      fitList('#### Notes', items, budget, (shown, total) =>
+      fitList('#### Notes\n', items, budget, (shown, total) =>
         shown === 0 ? 'notes' : `notes (${total - shown} of ${total})`,
       ),
   };

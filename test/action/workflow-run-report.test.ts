@@ -82,7 +82,7 @@ describe('renderCiMarkdown', () => {
     ]);
     expect(text).toContain('- _… 2 external frames not shown_');
     expect(text).toContain(
-      '#### Ranked context: code around the failures (2)\n- `pkg/a.py` — `f` in pkg/b.py calls `g`\n- `pkg/c.py`',
+      '#### Ranked context: code around the failures (2)\n\n- `pkg/a.py` — `f` in pkg/b.py calls `g`\n- `pkg/c.py`',
     );
     expect(text.match(/```python/g)).toHaveLength(12);
     expect(text.endsWith('marked resolved when it passes</sub>')).toBe(true);
@@ -222,6 +222,6 @@ describe('renderCiMarkdown', () => {
     );
     expect(text).toContain('· no job ran');
     expect(text).toContain('_No failed job was listed for this run');
-    expect(text).toContain('#### Ranked context: code around the failures\n_Nothing to rank from._');
+    expect(text).toContain('#### Ranked context: code around the failures\n\n_Nothing to rank from._');
   });
 });

@@ -294,7 +294,7 @@ describe('workflow_run: a failed run', () => {
     expect(body).toContain('#### Ranked context: code around the failures');
     expect(body).toMatch(/^- `shop\/cli\.py` — /m);
     expect(body).toContain(
-      '#### Explanation\n_Explanation not written: this build of revloop has no LLM step for CI failures yet',
+      '#### Explanation\n\n_Explanation not written: this build of revloop has no LLM step for CI failures yet',
     );
     expect(body).toContain(
       `Frames, code and definitions are read at the run's commit \`${repo.head.slice(0, 7)}\` from git objects; nothing of the pull request is checked out or run.`,
@@ -339,7 +339,7 @@ describe('workflow_run: a failed run', () => {
       `[\`shop/pricing.py:12\`](https://github.com/acme/shop/blob/${repo.head}/shop/pricing.py#L12) in \`free_shipping\``,
     );
     expect(updated).not.toContain('test_discount`');
-    expect(updated).toContain('#### Explanation\n_Explanation skipped: no `openai-api-key` input is set.');
+    expect(updated).toContain('#### Explanation\n\n_Explanation skipped: no `openai-api-key` input is set.');
 
     // A later run passes: the comment says resolved, with the passing run's link.
     const passing = RUN_ID + 20;
@@ -501,9 +501,9 @@ describe('workflow_run: a failed run', () => {
     );
     expect(body).toContain('2 of 2 jobs failed');
     expect(body).toContain(
-      '#### Ranked context: code around the failures\n_No failure was found in the logs, so there is nothing to rank from._',
+      '#### Ranked context: code around the failures\n\n_No failure was found in the logs, so there is nothing to rank from._',
     );
-    expect(body).toContain('#### Explanation\n_Explanation skipped: no failure was found in the logs to explain._');
+    expect(body).toContain('#### Explanation\n\n_Explanation skipped: no failure was found in the logs to explain._');
   });
 
   it('maps frames by path only when the run’s commit is not in the checkout, and says so', async () => {
@@ -699,7 +699,7 @@ describe('workflow_run: the explanation step', () => {
     await handleWorkflowRun(context, parseWorkflowRunEvent(payload('failure', repo.head)), () =>
       Promise.reject(new Error('the endpoint answered 500')),
     );
-    expect(bodies(server, 7)[0]).toContain('#### Explanation\n_Explanation failed: the endpoint answered 500_');
+    expect(bodies(server, 7)[0]).toContain('#### Explanation\n\n_Explanation failed: the endpoint answered 500_');
     expect(context.io.warnings).toEqual(['revloop: Explanation failed: the endpoint answered 500']);
   });
 });
