@@ -1,5 +1,5 @@
-import { countTokens } from 'gpt-tokenizer';
-import { fitLines, type DataBlock, type FittedBlock } from './prompt.js';
+import { fitLines, fitWindow } from './fit.js';
+import type { DataBlock, FittedBlock } from './prompt.js';
 
 /** What a step is about: a change (its unified diff) or a text (an issue, a comment, a CI failure). */
 export type Subject = { kind: 'change'; label: string; diff: string } | { kind: 'text'; label: string; text: string };
@@ -56,9 +56,9 @@ export function snippetBlock(snippet: CodeSnippet, share: number): DataBlock {
 
 /**
  * A whole file, verbatim (edits must copy text from it exactly). When it
- * does not fit, a window of whole lines around `focus` (the lines that
- * matter, e.g. changed lines), else its first lines, with a note of what is
- * left out.
+ * does not fit, a window of whole lines around `focus` (the line that
+ * matters, e.g. the first changed line; default the first line), with a
+ * note of what is left out.
  */
 export function fileBlock(path: string, text: string, share: number, focus?: number): DataBlock {
   return {
@@ -66,33 +66,8 @@ export function fileBlock(path: string, text: string, share: number, focus?: num
     label: path,
     share,
     fit: (maxTokens) => {
-      if (countTokens(text) <= maxTokens) return { text, files: [path] };
-      const lines = text.replace(/\n$/, '').split('\n');
-      const center = Math.min(Math.max(1, focus ?? 1), lines.length) - 1;
-      const render = (radius: number): { text: string; from: number; to: number } => {
-        const from = Math.max(0, center - radius);
-        const to = Math.min(lines.length, center + radius + 1);
-        const head = from > 0 ? [`[… lines 1-${from} not shown]`] : [];
-        const tail = to < lines.length ? [`[… lines ${to + 1}-${lines.length} not shown]`] : [];
-        return { text: [...head, ...lines.slice(from, to), ...tail].join('\n'), from, to };
-      };
-      let low = 0;
-      let high = lines.length;
-      let best: ReturnType<typeof render> | undefined;
-      while (low <= high) {
-        const mid = Math.floor((low + high) / 2);
-        const candidate = render(mid);
-        if (countTokens(candidate.text) <= maxTokens) {
-          best = candidate;
-          low = mid + 1;
-        } else high = mid - 1;
-      }
-      if (!best || best.to - best.from < 3) return undefined;
-      return {
-        text: best.text,
-        truncation: `lines ${best.from + 1}-${best.to} of ${lines.length}`,
-        files: [path],
-      };
+      const fitted = fitWindow(text, maxTokens, focus ?? 1);
+      return fitted ? { ...fitted, files: [path] } : undefined;
     },
   };
 }

@@ -190,26 +190,3 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
     },
   };
 }
-
-/**
- * Fits text by whole lines: all of it when it fits, else the longest
- * leading run of lines (binary search) with a last line saying how many were
- * left out. Undefined when not even `minLines` lines fit.
- */
-export function fitLines(text: string, maxTokens: number, minLines = 1): FittedBlock | undefined {
-  if (countTokens(text) <= maxTokens) return { text };
-  const lines = text.replace(/\n$/, '').split('\n');
-  const render = (n: number): string => `${lines.slice(0, n).join('\n')}\n[… ${lines.length - n} more lines not shown]`;
-  let low = minLines;
-  let high = lines.length - 1;
-  let best = 0;
-  while (low <= high) {
-    const mid = Math.floor((low + high) / 2);
-    if (countTokens(render(mid)) <= maxTokens) {
-      best = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  if (best < minLines) return undefined;
-  return { text: render(best), truncation: `first ${best} of ${lines.length} lines` };
-}

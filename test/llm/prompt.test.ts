@@ -2,7 +2,8 @@ import { countTokens } from 'gpt-tokenizer';
 import { describe, expect, it } from 'vitest';
 import { fileBlock, subjectBlock } from '../../src/llm/blocks.js';
 import { isLlmError } from '../../src/llm/errors.js';
-import { buildPrompt, countMessageTokens, dataBlock, fitLines, type DataBlock } from '../../src/llm/prompt.js';
+import { fitLines } from '../../src/llm/fit.js';
+import { buildPrompt, countMessageTokens, dataBlock, type DataBlock } from '../../src/llm/prompt.js';
 
 const diff = Array.from({ length: 400 }, (_, i) => `+    line_${i} = compute_value(${i}, "some text")`).join('\n');
 const file = Array.from({ length: 300 }, (_, i) => `def function_${i}(argument):\n    return argument + ${i}`).join(

@@ -1,7 +1,8 @@
 import { normalizeModelPath } from '../../edits/paths.js';
 import { subjectBlock } from '../blocks.js';
 import type { LlmClient } from '../client.js';
-import { fitLines, type PromptManifest } from '../prompt.js';
+import { fitLines } from '../fit.js';
+import type { PromptManifest } from '../prompt.js';
 import { commitMessageAnswer, describeAnswer, type ChangeType } from '../schemas.js';
 import type { CallUsage } from '../usage.js';
 import { runStep } from './step.js';
