@@ -3,7 +3,10 @@ import { placeEdits, suggestionLines } from '../../src/action/suggestions.js';
 import type { ValidatedEdit } from '../../src/edits/validate.js';
 import { shortLine, wrapText } from '../../src/llm/steps/describe.js';
 import { authorPart, DESCRIBE_END, DESCRIBE_START, mergeIntoBody } from '../../src/report/describe-markdown.js';
+import { renderContextMarkdown } from '../../src/report/context-markdown.js';
+import type { LlmSection } from '../../src/report/llm-section.js';
 import { modelText } from '../../src/report/markdown-text.js';
+import { sampleReport } from '../report/sample-report.js';
 
 describe('modelText', () => {
   it('keeps code spans, escapes the rest, and defuses mentions, links and HTML', () => {
@@ -105,5 +108,37 @@ describe('placeEdits', () => {
   it('uses a longer fence when the new lines hold one', () => {
     const placed = placeEdits([edit({ newLines: ['```js', 'x', '```'] })], hunks, options);
     expect(placed.suggestions[0]!.body).toContain('````suggestion\n```js\nx\n```\n````');
+  });
+});
+
+describe('the LLM sections under the comment limit', () => {
+  it('cut edits from the tail and the record of what was sent first, saying what was left out', () => {
+    const edits = Array.from({ length: 60 }, (_, i) =>
+      edit({ path: `src/file_${i}.py`, diff: `${'-old line\n+new line\n'.repeat(40)}` }),
+    );
+    const llm: LlmSection = {
+      model: 'm',
+      endpoint: 'api.example.com',
+      localized: { files: [], rejected: [], agreeing: 0 },
+      edits: { shown: edits, proposed: 60, valid: 60, rejected: [] },
+      failures: [],
+      calls: Array.from({ length: 2 }, (_, i) => ({
+        step: i === 0 ? 'localize' : 'edits',
+        budget: 16000,
+        tokens: 15000,
+        instructionTokens: 300,
+        blocks: Array.from({ length: 80 }, (_, b) => ({ kind: 'file', label: `src/f${b}.py`, tokens: 100, files: [] })),
+        omitted: [],
+      })),
+      totals: { calls: 2, inputTokens: 30000, outputTokens: 900, costUsd: undefined },
+      priceNote: 'cost unknown',
+    };
+    const markdown = renderContextMarkdown(sampleReport({ llm }), 20_000);
+    expect(markdown.length).toBeLessThanOrEqual(20_000);
+    expect(markdown).toMatch(/> Trimmed to fit .*suggested edits \(\d+ of 60\)/);
+    expect(markdown).toMatch(/_… and \d+ more edits\._/);
+    expect(markdown).toContain(
+      '#### Files the model expects to change (`m`)\n_The model expects no file to need changes._',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { countTokens } from 'gpt-tokenizer';
 import { describe, expect, it } from 'vitest';
 import { fileBlock, subjectBlock } from '../../src/llm/blocks.js';
 import { isLlmError } from '../../src/llm/errors.js';
-import { fitLines } from '../../src/llm/fit.js';
+import { fitLines, fitWindow } from '../../src/llm/fit.js';
 import { buildPrompt, countMessageTokens, dataBlock, type DataBlock } from '../../src/llm/prompt.js';
 
 const diff = Array.from({ length: 400 }, (_, i) => `+    line_${i} = compute_value(${i}, "some text")`).join('\n');
@@ -103,5 +103,19 @@ describe('fitLines', () => {
     expect(countTokens(fitted.text)).toBeLessThanOrEqual(200);
     expect(fitted.text).toMatch(/\n\[… \d+ more lines not shown\]$/);
     expect(fitted.truncation).toMatch(/^first \d+ of 400 lines$/);
+  });
+});
+
+describe('fitWindow', () => {
+  it.each([40, 150, 600, 2500])('keeps a window of whole lines around the focus within %i tokens', (budget) => {
+    const fitted = fitWindow(file, budget, 250)!;
+    expect(countTokens(fitted.text)).toBeLessThanOrEqual(budget);
+    expect(fitted.text).toContain('function_124(argument)');
+    expect(fitted.truncation).toMatch(/^lines \d+-\d+ of 600$/);
+  });
+
+  it('returns the whole text when it fits, and nothing when three lines do not', () => {
+    expect(fitWindow('a\nb\n', 10, 1)).toEqual({ text: 'a\nb\n' });
+    expect(fitWindow(file, 5, 250)).toBeUndefined();
   });
 });
