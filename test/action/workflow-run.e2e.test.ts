@@ -11,7 +11,6 @@ import { ACTION_ENTRY, readWorkflow, revloopStep, runAction, runnerInputs, type 
 // GitHub server. `npm run build` first: these tests build nothing.
 
 const TOKEN = 'ghs_revloopE2eToken0123456789abcdefABCDEF';
-const OPENAI_KEY = 'sk-revloop-e2e-key-0123456789';
 const EVENTS = join(import.meta.dirname, '..', 'fixtures', 'events');
 const PLACEHOLDER_HEAD = '2222222222222222222222222222222222222222';
 const RUN_ID = 30433642;
@@ -95,7 +94,7 @@ function expectNoSecrets(run: ActionRun, fake: FakeGitHub): void {
     .filter((line) => !line.startsWith('::add-mask::'))
     .join('\n');
   const bodies = fake.requests.map((r) => JSON.stringify(r.body ?? ''));
-  for (const secret of [TOKEN, OPENAI_KEY]) {
+  for (const secret of [TOKEN]) {
     expect(log).not.toContain(secret);
     expect(run.summary).not.toContain(secret);
     for (const body of bodies) expect(body).not.toContain(secret);
@@ -111,10 +110,8 @@ describe('workflow_run (docs/workflows/ci-failure.yml)', () => {
     server = new FakeGitHub(TOKEN);
     await server.start();
     const repo = repositories();
-    const inputs = runnerInputs(revloopStep(workflow).with, {
-      'github.token': TOKEN,
-      'secrets.OPENAI_API_KEY': OPENAI_KEY,
-    });
+    // The OPENAI_API_KEY secret is not set: the LLM step is skipped and nothing leaves 127.0.0.1.
+    const inputs = runnerInputs(revloopStep(workflow).with, { 'github.token': TOKEN });
     const common = { eventName: 'workflow_run', workspace: repo.workspace, apiUrl: server.url, inputs, sha: repo.main };
 
     server.runJobs.set(RUN_ID, [failedJob(11, 'test')]);
@@ -146,10 +143,7 @@ describe('workflow_run (docs/workflows/ci-failure.yml)', () => {
       `- [\`shop/models.py:23\`](https://github.com/acme/shop/blob/${repo.head}/shop/models.py#L23) in \`total_price\` (method)`,
     );
     expect(comment.body).toContain('  > 23 |         return sum(p.price_cents * q.count for p, q in self.items)');
-    // A key is given, and this build has no LLM step for CI failures: the comment says so.
-    expect(comment.body).toContain(
-      '_Explanation not written: this build of revloop has no LLM step for CI failures yet',
-    );
+    expect(comment.body).toContain('#### Explanation\n\n_Explanation skipped: no `openai-api-key` input is set.');
     expect(first.outputs['comment-id']).toBe(String(comment.id));
     expect(first.outputs['comment-url']).toBe(comment.html_url);
     expect(JSON.parse(first.outputs['ranked-files']!)).toContain('shop/models.py');

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionContext } from '../../src/action/context-run.js';
 import type { RunnerIo } from '../../src/action/runner-io.js';
 import { readSettings } from '../../src/action/settings.js';
-import type { CiExplainer, CiExplanationInput } from '../../src/action/ci/explanation.js';
+import { explainerFor, type CiExplainer, type CiExplanationInput } from '../../src/action/ci/explanation.js';
 import { handleWorkflowRun, MAX_FAILED_JOBS } from '../../src/action/workflow-run.js';
 import { validateEdits } from '../../src/edits/validate.js';
 import { createGitHubClient } from '../../src/github/client.js';
@@ -240,7 +240,10 @@ describe('workflow_run: a failed run', () => {
     server.jobLogs.set(502, actionsLog([...SETUP, ...DISCOUNT_FAILURE]));
     const context = contextFor(server, repo.dir, { 'openai-api-key': OPENAI_KEY });
 
-    const outcome = await handleWorkflowRun(context, parseWorkflowRunEvent(payload('failure', repo.head)));
+    // The key is set (and must be masked); a stand-in takes the LLM step's place, so nothing leaves 127.0.0.1.
+    const standIn: CiExplainer = () =>
+      Promise.resolve({ status: 'skipped', reason: 'Explanation skipped by the test’s stand-in for the LLM step.' });
+    const outcome = await handleWorkflowRun(context, parseWorkflowRunEvent(payload('failure', repo.head)), standIn);
     expect(server.lines()).toEqual([
       `GET /repos/acme/shop/actions/runs/${RUN_ID}/jobs`,
       'GET /repos/acme/shop/actions/jobs/502/logs',
@@ -293,9 +296,7 @@ describe('workflow_run: a failed run', () => {
     );
     expect(body).toContain('#### Ranked context: code around the failures');
     expect(body).toMatch(/^- `shop\/cli\.py` — /m);
-    expect(body).toContain(
-      '#### Explanation\n\n_Explanation not written: this build of revloop has no LLM step for CI failures yet',
-    );
+    expect(body).toContain('#### Explanation\n\n_Explanation skipped by the test’s stand-in for the LLM step._');
     expect(body).toContain(
       `Frames, code and definitions are read at the run's commit \`${repo.head.slice(0, 7)}\` from git objects; nothing of the pull request is checked out or run.`,
     );
@@ -688,6 +689,17 @@ describe('workflow_run: the explanation step', () => {
     const [body] = bodies(server, 7);
     expect(body).not.toContain('**Suggested fix**');
     expect(body).toContain('_1 proposed fix did not pass validation and is not shown._');
+  });
+
+  it('without a key, the default step is skipped and says why', async () => {
+    const server = await startFake();
+    const { settings } = contextFor(server, tempDir());
+    const answer = await explainerFor(settings)({} as CiExplanationInput);
+    expect(answer).toEqual({
+      status: 'skipped',
+      reason:
+        'Explanation skipped: no `openai-api-key` input is set. The failures, frames and ranked context above come from the log and the code graph and need no LLM.',
+    });
   });
 
   it('a failing step still posts the report, with the reason and a warning', async () => {
