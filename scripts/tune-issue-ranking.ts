@@ -17,6 +17,8 @@ import { queryTerms } from '../src/context/lexical.js';
 import { SnapshotRepository, resolveCommit } from '../src/bench/git.js';
 import { goldFilesFromPatch, loadSwebench, locateRepository } from '../src/bench/swebench.js';
 import { hitAt, relevantRanks } from '../src/bench/metrics.js';
+import { bm25Ranking } from '../src/bench/issue-files.js';
+import { TermCache } from '../src/bench/term-cache.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,8 +33,9 @@ const perRepo = Number(values['per-repo']);
 const offset = Number(values.offset);
 
 const grid: Partial<RankWeights>[] = [];
-for (const lexical of [1, 3, 8])
-  for (const lexicalSeed of [0.5, 2]) for (const testFiles of [0.3, 1]) grid.push({ lexical, lexicalSeed, testFiles });
+for (const lexical of [30, 50, 100, 200]) {
+  for (const lexicalSeed of [0.5, 1]) grid.push({ lexical, lexicalSeed });
+}
 grid.push({ ...DEFAULT_WEIGHTS });
 
 const all = loadSwebench(resolve(values.data!));
@@ -40,11 +43,14 @@ const byRepo = new Map<string, typeof all>();
 for (const instance of all) byRepo.set(instance.repo, [...(byRepo.get(instance.repo) ?? []), instance]);
 
 const ranks: (number | null)[][][] = grid.map(() => []);
+// The same-run baseline: BM25 over non-test .py files, as the data README describes.
+const baseline: (number | null)[][] = [];
 for (const [repo, instances] of [...byRepo].sort()) {
   const gitDir = locateRepository(values['repo-dir'], repo);
   const step = Math.max(1, Math.floor(instances.length / perRepo));
   const chosen = instances.filter((_, i) => i % step === offset % step).slice(0, perRepo);
   const snapshot = SnapshotRepository.create(gitDir);
+  const terms = new TermCache();
   try {
     for (const instance of chosen) {
       const gold = goldFilesFromPatch(instance.patch).existing;
@@ -54,6 +60,7 @@ for (const [repo, instances] of [...byRepo].sort()) {
       const index = await buildRepoIndex(snapshot.root, { queryTerms: [...queryTerms(text).keys()].slice(0, 400) });
       const history = mineCoChanges(snapshot.root, new Set(index.files.map((f) => f.path)));
       const graph = buildCodeGraph(index.files);
+      baseline.push(relevantRanks(bm25Ranking(snapshot.root, text, terms, true), gold));
       grid.forEach((weights, g) => {
         const ranking = rankFiles(graph, index.files, { changed: [], text }, { history, weights });
         ranks[g]!.push(
@@ -73,6 +80,9 @@ process.stderr.write('\n');
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 console.log(`instances: ${ranks[0]!.length}`);
 console.log('config                                             hit@1  hit@5  hit@10');
+console.log(
+  `${'bm25 baseline'.padEnd(50)} ${mean(baseline.map((x) => hitAt(x, 1))).toFixed(3)}  ${mean(baseline.map((x) => hitAt(x, 5))).toFixed(3)}  ${mean(baseline.map((x) => hitAt(x, 10))).toFixed(3)}`,
+);
 grid.forEach((weights, g) => {
   const r = ranks[g]!;
   const name = JSON.stringify(weights).padEnd(50);

@@ -60,9 +60,12 @@ export const DEFAULT_WEIGHTS: Readonly<RankWeights> = {
   context: 0.4,
   impact: 0.4,
   cochange: 0.6,
-  lexical: 1,
-  lexicalSeed: 1,
-  testFiles: 0.5,
+  // Tuned on 53 SWE-bench Verified instances (5 per repository) with
+  // scripts/tune-issue-ranking.ts: hit@5 rose from 0.66 (lexical 1) to 0.83
+  // (lexical 50, lexicalSeed 0.5), BM25 alone 0.70 on the same sample.
+  lexical: 50,
+  lexicalSeed: 0.5,
+  testFiles: 0.3,
 };
 
 /** Lexical matches that also start the walks: the best few, not the long tail. */
