@@ -304,7 +304,7 @@ async function explainFailedRun(
   for (const number of pulls) {
     const target = { ...repo, number };
     try {
-      const publication = await publishFailure(client, target, run.workflow.id, state, body);
+      const publication = await publishFailure(client, { target, workflowId: run.workflow.id, state, body });
       logPublication(context, number, publication, run);
       if (publication.outcome === 'posted') first ??= publication.comment;
     } catch (error) {
@@ -335,7 +335,12 @@ async function resolvePassedRun(context: ActionContext, event: WorkflowRunEvent)
   let first: PostedComment | undefined;
   for (const number of pulls) {
     const target = { owner: settings.runner.owner, repo: settings.runner.repo, number };
-    const publication = await publishResolution(client, target, run.workflow.id, stateOf(run, 'resolved'), body);
+    const publication = await publishResolution(client, {
+      target,
+      workflowId: run.workflow.id,
+      state: stateOf(run, 'resolved'),
+      body,
+    });
     logPublication(context, number, publication, run);
     if (publication.outcome === 'posted') first ??= publication.comment;
   }

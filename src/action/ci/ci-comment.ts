@@ -92,6 +92,14 @@ export async function findCiComment(
   return { id: found.id, url: found.html_url, body, state: readState(body) };
 }
 
+/** A CI comment to write: on which thread, for which workflow, the run it reports, and the rendered body. */
+export interface CiCommentWrite {
+  target: IssueTarget;
+  workflowId: number;
+  state: CiCommentState;
+  body: string;
+}
+
 export type CiPublication =
   | { outcome: 'posted'; comment: PostedComment }
   | { outcome: 'stale'; comment: CiComment }
@@ -116,13 +124,8 @@ async function update(client: GitHubClient, target: IssueTarget, id: number, bod
  * request, or updates it in place. A report of an earlier run than the one
  * the comment shows is not posted (`stale`): runs can finish out of order.
  */
-export async function publishFailure(
-  client: GitHubClient,
-  target: IssueTarget,
-  workflowId: number,
-  state: CiCommentState,
-  body: string,
-): Promise<CiPublication> {
+export async function publishFailure(client: GitHubClient, write: CiCommentWrite): Promise<CiPublication> {
+  const { target, workflowId, state, body } = write;
   const existing = await findCiComment(client, target, workflowId);
   if (existing?.state && isLater(existing.state, state)) return { outcome: 'stale', comment: existing };
   const text = fullBody(workflowId, state, body);
@@ -141,13 +144,8 @@ export async function publishFailure(
  * still reports failures from an earlier run, is updated to say resolved.
  * Never creates a comment; a resolved comment or a newer failure is left alone.
  */
-export async function publishResolution(
-  client: GitHubClient,
-  target: IssueTarget,
-  workflowId: number,
-  state: CiCommentState,
-  body: string,
-): Promise<CiPublication> {
+export async function publishResolution(client: GitHubClient, write: CiCommentWrite): Promise<CiPublication> {
+  const { target, workflowId, state, body } = write;
   const existing = await findCiComment(client, target, workflowId);
   if (!existing) return { outcome: 'none' };
   if (existing.state && (existing.state.state === 'resolved' || isLater(existing.state, state)))
