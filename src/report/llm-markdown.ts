@@ -77,7 +77,7 @@ function localizedSection(section: LlmSection): Section | undefined {
       fit: (b) => (text.length <= b ? { text } : { text: '', cut: 'the model’s files' }),
     };
   }
-  const agreement = `The model and the graph ranking agree on ${thousands(localized.agreeing)} of ${plural(localized.files.length, 'file')} (✓: changed, or among the ranked files above).`;
+  const agreement = `The model and the graph ranking agree on ${thousands(localized.agreeing)} of ${plural(localized.files.length, 'file')} (✓: a changed file, or one of the ranked files listed below).`;
   const tableHead = `${heading}\n\n| File | Confidence | The model's reason | Graph |\n| --- | --- | --- | --- |`;
   const rows = localized.files.map(
     (file) =>
