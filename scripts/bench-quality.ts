@@ -30,6 +30,7 @@ import { DEFAULT_ISSUE_METHODS, runIssueFiles, validateIssueMethods } from '../s
 import { issueTable } from '../src/bench/issue-report.js';
 import { replayTable } from '../src/bench/replay-report.js';
 import { loadSwebench, selectInstances } from '../src/bench/swebench.js';
+import { revloopVersion } from '../src/bench/revloop-version.js';
 import { formatSeconds } from '../src/bench/table.js';
 
 const USAGE = `usage:
@@ -80,6 +81,8 @@ async function main(argv: string[]): Promise<void> {
   };
   const workDir = values['work-dir'] ? resolve(values['work-dir']) : undefined;
   const started = performance.now();
+  // Read before the run: the checkout may change while a long run goes on.
+  const version = revloopVersion();
 
   if (protocol === 'cochange') {
     if (rest.length === 0) throw new BenchInputError('cochange needs at least one repository path');
@@ -95,6 +98,7 @@ async function main(argv: string[]): Promise<void> {
     };
     const runs: ReplayRun[] = [];
     for (const repository of rest) runs.push(await replayRepository(resolve(repository), options));
+    console.log(`revloop ${version}`);
     console.log(
       `co-change replay: ${options.commits} commits per repository from the newest ${options.span} first-parent commits of ${options.head}; commits that changed 2–8 source files, all present in the parent; seed = the most-changed file`,
     );
@@ -114,7 +118,7 @@ async function main(argv: string[]): Promise<void> {
     if (values.json)
       writeFileSync(
         values.json,
-        `${JSON.stringify({ protocol: 'cochange', options: { ...options, log: undefined }, runs }, null, 2)}\n`,
+        `${JSON.stringify({ protocol: 'cochange', revloop: version, options: { ...options, log: undefined }, runs }, null, 2)}\n`,
       );
   } else if (protocol === 'swebench') {
     if (rest.length > 0) throw new BenchInputError(`swebench takes no positional arguments (got ${rest.join(' ')})`);
@@ -129,6 +133,7 @@ async function main(argv: string[]): Promise<void> {
       positiveInteger(values.instances, '--instances'),
     );
     const run = await runIssueFiles(instances, { repoDir: resolve(values['repo-dir']), methods, workDir, log });
+    console.log(`revloop ${version}`);
     console.log(`issue → files: ${run.items.length} SWE-bench instances from ${data}; problem statement only`);
     console.log('');
     console.log(issueTable(run, methods));
@@ -147,7 +152,10 @@ async function main(argv: string[]): Promise<void> {
     const created = run.items.filter((item) => item.created.length > 0).length;
     if (created > 0) console.log(`\n${created} instances' patches also create files; those are not scored`);
     if (values.json)
-      writeFileSync(values.json, `${JSON.stringify({ protocol: 'swebench', data, methods, run }, null, 2)}\n`);
+      writeFileSync(
+        values.json,
+        `${JSON.stringify({ protocol: 'swebench', revloop: version, data, methods, run }, null, 2)}\n`,
+      );
   } else {
     throw new BenchInputError(
       protocol

@@ -40,6 +40,7 @@ describe('npm run bench:quality', () => {
     const result = bench(['cochange', dir, '--methods', 'same-dir,history', '--json', json, '--work-dir', tempDir()]);
     expect(result.stderr).toContain('1 cases from 1 qualifying of 2 commits');
     expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^revloop [0-9a-f]{12}/);
     expect(result.stdout).toMatch(/\| same-dir +\| +1\.000 \| +1\.000 \|/);
     expect(result.stdout).toMatch(/\| history +\| +0\.000 \| +0\.000 \|/);
     const written = JSON.parse(readFileSync(json, 'utf8')) as { runs: { items: { ranks: object }[] }[] };
