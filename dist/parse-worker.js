@@ -37,6 +37,7 @@ function packResult(result) {
       lineCount: file.lineCount,
       signatures: file.signatures,
       imports: file.imports,
+      ...file.terms ? { terms: file.terms } : {},
       strings,
       data
     }
@@ -97,6 +98,47 @@ function looksMinified(text) {
   let lines = 1;
   for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) lines++;
   return text.length / lines > 300;
+}
+
+// src/bench/tokens.ts
+var WORD = /[A-Za-z0-9_]+/g;
+var CAMEL_PARTS = /[A-Z]+(?![a-z])[0-9]*|[A-Z]?[a-z]+[0-9]*|[0-9]+/g;
+var MIN_TOKEN_LENGTH = 2;
+function splitIdentifier(identifier) {
+  const parts2 = [];
+  for (const piece of identifier.split("_")) {
+    for (const match of piece.matchAll(CAMEL_PARTS)) {
+      const part = match[0].toLowerCase();
+      if (part.length >= MIN_TOKEN_LENGTH && !/^[0-9]+$/.test(part)) parts2.push(part);
+    }
+  }
+  return parts2;
+}
+function lexicalTokens(text) {
+  const tokens = [];
+  for (const match of text.matchAll(WORD)) {
+    const parts2 = splitIdentifier(match[0]);
+    tokens.push(...parts2);
+    if (parts2.length > 1) tokens.push(match[0].toLowerCase());
+  }
+  return tokens;
+}
+
+// src/context/lexical.ts
+var STOPWORDS = new Set(
+  "the and for that this with from are was were have has had not but you your can could would should will when what which there their then than they them into also just like use used using get got set one two its it is be been being do does did an as at by if in of on or so to up we our us my me no yes all any some such only more most other how why who where here now new see seems way may might must out over very same each both few own because while about after before above below between through during def class import return none true false null self this pass raise lambda async await function const var let assert print elif else try except finally with yield int str bool float list dict public private static void".split(" ")
+);
+var PATH_WEIGHT = 3;
+function fileTerms(path, text, terms) {
+  const counts = /* @__PURE__ */ new Map();
+  let length = 0;
+  const count = (token, times) => {
+    length += times;
+    if (terms.has(token)) counts.set(token, (counts.get(token) ?? 0) + times);
+  };
+  for (const token of lexicalTokens(text)) count(token, 1);
+  for (const token of lexicalTokens(path.replace(/\.[^./]+$/, ""))) count(token, PATH_WEIGHT);
+  return { length, counts: [...counts.entries()] };
 }
 
 // src/parse/imports.ts
@@ -4489,12 +4531,16 @@ async function extractTags(path, source, language, timings) {
 
 // src/parse/tag-file.ts
 var MAX_SIGNATURE_CHARS = 160;
-async function tagFile(root, path, language, maxBytes, timings) {
+async function tagFile(context, path, language, timings) {
   const t0 = performance.now();
-  const read = readSourceFile(root, path, maxBytes);
+  const read = readSourceFile(context.root, path, context.maxBytes);
   if (timings) timings.readMs += performance.now() - t0;
   if (!read.ok) return { ok: false, path, reason: read.reason };
-  return tagSource(path, read.text, language, timings);
+  const result = await tagSource(path, read.text, language, timings);
+  if (result.ok && context.queryTerms && context.queryTerms.size > 0) {
+    result.file.terms = fileTerms(path, read.text, context.queryTerms);
+  }
+  return result;
 }
 async function tagSource(path, text, language, timings) {
   let tags;
@@ -4528,9 +4574,10 @@ var port = parentPort;
 if (port) {
   port.on("message", async (request) => {
     const results = [];
+    const context = { root: request.root, maxBytes: request.maxBytes, queryTerms: new Set(request.queryTerms) };
     const timings = newTagTimings();
     for (const [path, language] of request.files) {
-      results.push(packResult(await tagFile(request.root, path, language, request.maxBytes, timings)));
+      results.push(packResult(await tagFile(context, path, language, timings)));
     }
     const response = { id: request.id, results, timings };
     const buffers = results.flatMap((r) => r.ok ? [r.file.data.buffer] : []);

@@ -359,7 +359,7 @@ async function resolvePassedRun(context: ActionContext, event: WorkflowRunEvent)
 export async function handleWorkflowRun(
   context: ActionContext,
   event: WorkflowRunEvent,
-  explainer: CiExplainer = explainerFor(context.settings),
+  explainer: CiExplainer = explainerFor(context),
 ): Promise<ActionOutcome | undefined> {
   const { settings, io } = context;
   const { run } = event;

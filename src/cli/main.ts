@@ -8,6 +8,8 @@ import { buildRepoIndex, type RepoIndex } from '../parse/repo-index.js';
 import { analyzeRepository } from '../pipeline/analyze.js';
 import { DEFAULT_HISTORY_COMMITS } from '../repo/history.js';
 import { UsageError } from './errors.js';
+import { contextCommand } from './context.js';
+import { describeCommand } from './describe.js';
 import { explainCi } from './explain-ci.js';
 
 export interface CliIo {
@@ -23,6 +25,8 @@ commands:
   rank   rank files and symbols from a change or a text
   map    print the token-budgeted repository map
   explain-ci  find the failures and stack frames in a CI log (revloop explain-ci --help)
+  context     the report the Action posts, with the LLM steps when OPENAI_API_KEY is set (revloop context --help)
+  describe    a pull request description or a commit message with the LLM (revloop describe --help)
 
 options:
   --repo DIR          repository to read (default: current directory)
@@ -87,8 +91,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === 'explain-ci') return explainCi(rest, io);
+  if (command === 'context') return contextCommand(rest, io, process.env);
+  if (command === 'describe') return describeCommand(rest, io, process.env);
   if (!['tags', 'rank', 'map'].includes(command)) {
-    throw new UsageError(`unknown command "${command}" (try: tags, rank, map, explain-ci)`);
+    throw new UsageError(`unknown command "${command}" (try: tags, rank, map, context, describe, explain-ci)`);
   }
 
   let values;

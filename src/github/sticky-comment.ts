@@ -7,7 +7,7 @@ import type { GitHubClient } from './client.js';
  * reply to someone not allowed to run the command), `describe` (the
  * suggested pull request description).
  */
-export type CommentPurpose = 'context' | 'context-command' | 'refusal' | 'describe';
+export type CommentPurpose = 'context' | 'context-command' | 'refusal' | 'describe' | `ci-failure:${number}`;
 
 /** Every revloop comment starts with this, so revloop can recognise (and ignore) its own comments. */
 export const MARKER_PREFIX = '<!-- revloop:';

@@ -3,11 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PULL_REQUEST_ACTIONS } from '../../src/action/pull-request.js';
 import { ISSUE_ACTIONS } from '../../src/action/issue.js';
+import { WORKFLOW_RUN_ACTIONS } from '../../src/action/workflow-run.js';
 import { readActionYml, readWorkflow, revloopStep, runnerInputs, WORKFLOWS } from './runner.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const docs = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const e2e = readFileSync(join(import.meta.dirname, 'action.e2e.test.ts'), 'utf8');
+const e2e = [
+  join(import.meta.dirname, 'action.e2e.test.ts'),
+  join(import.meta.dirname, 'workflow-run.e2e.test.ts'),
+  join(import.meta.dirname, '..', 'llm', 'action.e2e.test.ts'),
+]
+  .map((file) => readFileSync(file, 'utf8'))
+  .join('\n');
 const workflowFiles = readdirSync(WORKFLOWS).filter((f) => f.endsWith('.yml'));
 
 /** The permission each event needs to comment. */
@@ -16,6 +23,7 @@ const WRITE_PERMISSION: Record<string, string[]> = {
   pull_request_target: ['pull-requests'],
   issues: ['issues'],
   issue_comment: ['issues', 'pull-requests'],
+  workflow_run: ['pull-requests'],
 };
 
 describe('action.yml', () => {
@@ -27,6 +35,9 @@ describe('action.yml', () => {
       'openai-api-key',
       'openai-base-url',
       'model',
+      'llm-input-tokens',
+      'llm-output-tokens',
+      'describe',
       'map-tokens',
       'max-files',
       'command',
@@ -34,6 +45,7 @@ describe('action.yml', () => {
       'include',
       'exclude',
       'working-directory',
+      'workflows',
     ]);
     expect(Object.keys(action.outputs)).toEqual(['ranked-files', 'comment-id', 'comment-url']);
     for (const [name, input] of Object.entries(action.inputs)) {
@@ -89,6 +101,7 @@ describe.each(workflowFiles)('docs/workflows/%s', (file) => {
       pull_request_target: PULL_REQUEST_ACTIONS,
       issues: ISSUE_ACTIONS,
       issue_comment: new Set(['created']),
+      workflow_run: WORKFLOW_RUN_ACTIONS,
     };
     for (const type of config?.types ?? []) expect(handled[event]!.has(type), `${event} ${type}`).toBe(true);
   });

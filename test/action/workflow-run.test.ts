@@ -693,8 +693,7 @@ describe('workflow_run: the explanation step', () => {
 
   it('without a key, the default step is skipped and says why', async () => {
     const server = await startFake();
-    const { settings } = contextFor(server, tempDir());
-    const answer = await explainerFor(settings)({} as CiExplanationInput);
+    const answer = await explainerFor(contextFor(server, tempDir()))({} as CiExplanationInput);
     expect(answer).toEqual({
       status: 'skipped',
       reason:

@@ -105,6 +105,17 @@ describe('revloop map', () => {
   });
 });
 
+describe('revloop context', () => {
+  it('prints the report without a key, makes no request and says the LLM step was skipped', () => {
+    const dir = fixtureRepo('shop');
+    writeFiles(dir, { 'shop/utils.py': 'def format_money(cents: int) -> str:\n    return str(cents)\n' });
+    const result = runCli(['context', '--repo', dir, '--base', 'HEAD'], undefined, { OPENAI_API_KEY: '' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('shop/utils.py');
+    expect(result.stdout + result.stderr).toMatch(/LLM steps? (was |were )?skipped because OPENAI_API_KEY is not set/);
+  });
+});
+
 describe('bad arguments', () => {
   const dir = fixtureRepo('shop');
   it.each([

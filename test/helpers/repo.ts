@@ -60,7 +60,12 @@ export interface CliResult {
 }
 
 /** Runs the bundled CLI exactly as a user would. */
-export function runCli(args: string[], cwd?: string): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, maxBuffer: 1 << 28 });
+export function runCli(args: string[], cwd?: string, env?: Record<string, string>): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    cwd,
+    maxBuffer: 1 << 28,
+    env: { ...process.env, ...env },
+  });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

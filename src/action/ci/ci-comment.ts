@@ -12,8 +12,7 @@ import {
  * workflow by id, which survives renaming the workflow or its file.
  */
 export function ciPurpose(workflowId: number): CommentPurpose {
-  // CommentPurpose lists the fixed purposes; this one is parameterised by the workflow (see the report to the lead).
-  return `ci-failure:${workflowId}` as CommentPurpose;
+  return `ci-failure:${workflowId}`;
 }
 
 /** Which run a CI comment last reported, so an older run finishing late never overwrites a newer report. */

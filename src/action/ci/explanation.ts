@@ -2,7 +2,9 @@ import type { MappedFailure } from '../../ci/map-frames.js';
 import type { LocatedFailure } from '../../ci/types.js';
 import type { EditTarget, ValidatedEdit } from '../../edits/validate.js';
 import type { RankedFile } from '../../graph/rank.js';
-import type { Settings } from '../settings.js';
+import { explainCiFailures } from '../../llm/steps/explain-ci.js';
+import type { ActionContext } from '../context-run.js';
+import { actionLlmClient } from '../llm-run.js';
 
 /**
  * What an LLM explanation of a failed run is written from. Everything here
@@ -48,20 +50,31 @@ export type CiExplainer = (input: CiExplanationInput) => Promise<CiExplanation>;
  * "skipped" and sends nothing anywhere. With a key, this is where the LLM
  * step (`explainCiFailures` in src/llm/steps/explain-ci.ts) is called.
  */
-export function explainerFor(settings: Pick<Settings, 'llm'>): CiExplainer {
-  if (!settings.llm.apiKey)
+export function explainerFor(context: ActionContext): CiExplainer {
+  const client = actionLlmClient(context);
+  if (!client)
     return () =>
       Promise.resolve({
         status: 'skipped',
         reason:
           'Explanation skipped: no `openai-api-key` input is set. The failures, frames and ranked context above come from the log and the code graph and need no LLM.',
       });
-  return () =>
-    Promise.resolve({
-      status: 'skipped',
-      reason:
-        'Explanation not written: this build of revloop has no LLM step for CI failures yet; the `openai-api-key` input was read and not used.',
+  return async (input) => {
+    const result = await explainCiFailures(client, {
+      failures: input.failures,
+      codeContext: input.codeContext,
+      root: input.root,
+      target: input.target,
+      budget: context.settings.llm.inputTokens,
     });
+    return {
+      status: 'written',
+      model: context.settings.llm.model,
+      text: result.explanation,
+      ...(result.fix ? { fix: result.fix } : {}),
+      rejectedFixes: result.rejected,
+    };
+  };
 }
 
 /** The code the failures point at and the ranked files, as the prompt's context block. */
