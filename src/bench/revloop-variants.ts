@@ -16,6 +16,9 @@ export const REVLOOP_VARIANTS: Readonly<Record<string, Readonly<AnalyzeOptions>>
   'revloop-no-history': { history: false },
   // What the seed relies on, nothing that relies on it: the direction aider's ranking follows.
   'revloop-forward-only': { history: false, weights: { impact: 0, cochange: 0 } },
+  // Without the changed files' words matched against the others.
+  'revloop-no-lexical': { weights: { seedLexical: 0 } },
+  'revloop-lexical-3': { weights: { seedLexical: 3 } },
 };
 
 export function isRevloopVariant(method: string): boolean {

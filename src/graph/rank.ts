@@ -52,6 +52,8 @@ export interface RankWeights {
   lexical: number;
   /** How much of the walks' starting mass the best lexical matches get, relative to the other seeds. */
   lexicalSeed: number;
+  /** BM25 of the changed files' own words against the other files. */
+  seedLexical: number;
   /** Factor on test files when only a text seeds the ranking: an issue is fixed in code, not in its tests. */
   testFiles: number;
 }
@@ -65,6 +67,7 @@ export const DEFAULT_WEIGHTS: Readonly<RankWeights> = {
   // (lexical 50, lexicalSeed 0.5), BM25 alone 0.70 on the same sample.
   lexical: 50,
   lexicalSeed: 0.5,
+  seedLexical: 1,
   testFiles: 0.3,
 };
 
@@ -73,6 +76,8 @@ const LEXICAL_SEED_FILES = 10;
 
 export interface RankOptions {
   history?: CoChangeHistory;
+  /** Term weights of the changed files' contents (see analyzeRepository), for lexical similarity. */
+  seedFileTerms?: ReadonlyMap<string, number>;
   weights?: Partial<RankWeights>;
 }
 
@@ -153,7 +158,16 @@ export function rankFiles(
 ): Ranking {
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const { mass, reasons: seedReasons, unmatched } = seedMass(graph, files, seeds);
-  const lexical = seeds.text ? lexicalDistribution(seeds.text, files) : new Map<string, number>();
+  const textQuery = queryTerms(seeds.text ?? '');
+  const lexical = seeds.text ? lexicalDistribution(textQuery, files) : new Map<string, number>();
+  const changedPaths = new Set(seeds.changed.map((c) => c.path));
+  const similar =
+    options.seedFileTerms && options.seedFileTerms.size > 0
+      ? lexicalDistribution(
+          options.seedFileTerms,
+          files.filter((f) => !changedPaths.has(f.path)),
+        )
+      : new Map<string, number>();
   const personalization = new Float64Array(graph.order);
   for (const [key, value] of mass) {
     const i = graph.nodeIndex(key);
@@ -189,12 +203,18 @@ export function rankFiles(
     const c = weights.context * (context.get(file.path) ?? 0);
     const i = weights.impact * (impact.get(file.path) ?? 0);
     const h = weights.cochange * (cochange.get(file.path) ?? 0);
-    const l = weights.lexical * (lexical.get(file.path) ?? 0);
+    const l = weights.lexical * (lexical.get(file.path) ?? 0) + weights.seedLexical * (similar.get(file.path) ?? 0);
     const testFactor = textOnly && isTestPath(file.path) ? weights.testFiles : 1;
     const score = testFactor * (seeded ? c + i + h + l : (context.get(file.path) ?? 0));
     const role: RankedFile['role'] = i + h > c + l ? 'impact' : 'context';
     const reasons = [...(seedReasons.get(file.path) ?? [])];
-    const matched = l > 0 ? lexicalReason(file, seeds.text!) : undefined;
+    const textMatch = lexical.get(file.path) ?? 0;
+    const matched =
+      l <= 0
+        ? undefined
+        : weights.lexical * textMatch >= weights.seedLexical * (similar.get(file.path) ?? 0)
+          ? lexicalReason(file, textQuery, 'matches the text')
+          : lexicalReason(file, options.seedFileTerms!, 'uses the same words as the change');
     if (matched && l >= c && l >= i + h) reasons.push(matched);
     const fromEdges = role === 'impact' ? impactReasons : contextReasons;
     const otherEdges = role === 'impact' ? contextReasons : impactReasons;
@@ -315,23 +335,22 @@ function describeCoChanges(history: CoChangeHistory | undefined, seedFiles: stri
 }
 
 /** BM25 of the text against each file, as shares of the total (a distribution over files). */
-function lexicalDistribution(text: string, files: readonly TaggedFile[]): Map<string, number> {
-  const scores = bm25Scores(queryTerms(text), files);
+function lexicalDistribution(query: ReadonlyMap<string, number>, files: readonly TaggedFile[]): Map<string, number> {
+  const scores = bm25Scores(query, files);
   const total = [...scores.values()].reduce((a, b) => a + b, 0);
   if (total > 0) for (const [path, value] of scores) scores.set(path, value / total);
   return scores;
 }
 
-/** "matches the text: `parse`, `header`": the query terms the file has most of. */
-function lexicalReason(file: TaggedFile, text: string): string | undefined {
+/** "matches the text: `parse`, `header`": the query's terms the file has most of. */
+function lexicalReason(file: TaggedFile, query: ReadonlyMap<string, number>, label: string): string | undefined {
   if (!file.terms || file.terms.counts.length === 0) return undefined;
-  const query = queryTerms(text);
   const top = [...file.terms.counts]
     .filter(([term]) => query.has(term))
     .sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0]))
     .slice(0, 3)
     .map(([term]) => `\`${term}\``);
-  return top.length > 0 ? `matches the text: ${top.join(', ')}` : undefined;
+  return top.length > 0 ? `${label}: ${top.join(', ')}` : undefined;
 }
 
 /** Scores are printed with 6 significant digits: stable, and enough to order. */

@@ -3,6 +3,7 @@ import { rankFiles, type RankWeights, type Ranking } from '../graph/rank.js';
 import { buildRepoIndex, type IndexOptions, type RepoIndex } from '../parse/repo-index.js';
 import { mineCoChanges, type CoChangeHistory, type HistoryOptions } from '../repo/history.js';
 import { queryTerms } from '../context/lexical.js';
+import { readSourceFile } from '../repo/read.js';
 import type { Seeds } from '../context/seeds.js';
 
 export interface AnalyzeOptions extends IndexOptions {
@@ -30,9 +31,12 @@ const MIN_COCHANGE_EDGE = 2;
 /** list → parse → history → graph → rank: the retrieval half of every revloop command. */
 export async function analyzeRepository(root: string, seeds: Seeds, options: AnalyzeOptions = {}): Promise<Analysis> {
   const peak = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
-  // A text seed needs its terms counted in every file while the file is read.
-  const terms = seeds.text ? [...queryTerms(seeds.text).keys()].slice(0, MAX_QUERY_TERMS) : undefined;
-  const index = await buildRepoIndex(root, { ...options, ...(terms ? { queryTerms: terms } : {}) });
+  // Text seeds and changed files are also matched word for word: their terms
+  // are counted in every file while the parse workers read it.
+  const textTerms = seeds.text ? [...queryTerms(seeds.text).keys()].slice(0, MAX_QUERY_TERMS) : [];
+  const seedFileTerms = changedFileTerms(root, seeds);
+  const terms = [...new Set([...textTerms, ...seedFileTerms.keys()])];
+  const index = await buildRepoIndex(root, { ...options, ...(terms.length > 0 ? { queryTerms: terms } : {}) });
   const afterIndex = peak();
   const t0 = performance.now();
   const history =
@@ -44,7 +48,7 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
   if (history) addCoChangeEdges(graph, history);
   const t2 = performance.now();
   const afterGraph = peak();
-  const ranking = rankFiles(graph, index.files, seeds, { history, weights: options.weights });
+  const ranking = rankFiles(graph, index.files, seeds, { history, weights: options.weights, seedFileTerms });
   const t3 = performance.now();
   if (!ranking.converged)
     options.log?.(`revloop: ranking stopped after ${ranking.iterations} iterations without converging`);
@@ -56,6 +60,21 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
     timings: { ...index.timings, historyMs: t1 - t0, graphMs: t2 - t1, rankMs: t3 - t2 },
     peakRssMb: { index: afterIndex, graph: afterGraph, rank: peak() },
   };
+}
+
+/** Terms of the changed files (their most frequent ones): what the change is about, in words. */
+function changedFileTerms(root: string, seeds: Seeds): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const changed of seeds.changed) {
+    if (changed.status === 'deleted') continue;
+    const read = readSourceFile(root, changed.path);
+    if (!read.ok) continue;
+    for (const [term, count] of queryTerms(`${changed.path}\n${read.text}`))
+      counts.set(term, (counts.get(term) ?? 0) + count);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_QUERY_TERMS);
+  // Damped: a term a file repeats 50 times is not 50 times the evidence.
+  return new Map(top.map(([term, count]) => [term, 1 + Math.log(count)]));
 }
 
 /** `cochanged` edges a → b weighted by the share of a's commits that also touched b. */
