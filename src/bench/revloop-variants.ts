@@ -18,7 +18,7 @@ export const REVLOOP_VARIANTS: Readonly<Record<string, Readonly<AnalyzeOptions>>
   'revloop-forward-only': { history: false, weights: { impact: 0, cochange: 0 } },
   // Without the changed files' words matched against the others.
   'revloop-no-lexical': { weights: { seedLexical: 0 } },
-  'revloop-lexical-3': { weights: { seedLexical: 3 } },
+  'revloop-lexical-1': { weights: { seedLexical: 1 } },
 };
 
 export function isRevloopVariant(method: string): boolean {

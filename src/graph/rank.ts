@@ -67,7 +67,9 @@ export const DEFAULT_WEIGHTS: Readonly<RankWeights> = {
   // (lexical 50, lexicalSeed 0.5), BM25 alone 0.70 on the same sample.
   lexical: 50,
   lexicalSeed: 0.5,
-  seedLexical: 1,
+  // Co-change replay on flask, gin and express (30 commits each): recall@10 0.616 without
+  // it, 0.645 at 1, 0.663 at 3; lexical alone 0.656, history alone 0.614.
+  seedLexical: 3,
   testFiles: 0.3,
 };
 
@@ -228,7 +230,11 @@ export function rankFiles(
     if (matched && !reasons.includes(matched) && reasons.length < 3) reasons.push(matched);
     return { path: file.path, score: round(score), role, reasons };
   });
-  ranked.sort((a, b) => b.score - a.score || byCodeUnit(a.path, b.path));
+  // The files the change touches lead the list whatever their blended score:
+  // they are what the ranking is about, and their neighbours follow.
+  const touched = new Set(seeds.changed.filter((c) => c.status !== 'deleted').map((c) => c.path));
+  const first = (file: RankedFile): number => (touched.has(file.path) ? 0 : 1);
+  ranked.sort((a, b) => first(a) - first(b) || b.score - a.score || byCodeUnit(a.path, b.path));
 
   const symbols: RankedSymbol[] = [];
   for (let n = 0; n < graph.order; n++) {

@@ -44,8 +44,9 @@ describe('revloop rank', () => {
       role: expect.stringMatching(/^(context|impact)$/),
       reasons: ['changed'],
     });
-    expect(['shop/models.py', 'shop/cli.py']).toContain(out.files[1].path);
-    for (let i = 1; i < out.files.length; i++)
+    expect(['shop/models.py', 'shop/cli.py', 'tests/test_pricing.py']).toContain(out.files[1].path);
+    // The changed file leads; the others follow best first.
+    for (let i = 2; i < out.files.length; i++)
       expect(out.files[i - 1].score).toBeGreaterThanOrEqual(out.files[i].score);
     expect(out.symbols[0]).toEqual({
       id: expect.stringMatching(/^\.\/shop\/pricing\.py::pricing\./),
