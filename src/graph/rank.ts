@@ -208,7 +208,8 @@ export function rankFiles(
     const l = weights.lexical * (lexical.get(file.path) ?? 0) + weights.seedLexical * (similar.get(file.path) ?? 0);
     const testFactor = textOnly && isTestPath(file.path) ? weights.testFiles : 1;
     const score = testFactor * (seeded ? c + i + h + l : (context.get(file.path) ?? 0));
-    const role: RankedFile['role'] = i + h > c + l ? 'impact' : 'context';
+    // Words say a file is related, not how: the role comes from the graph and history.
+    const role: RankedFile['role'] = i + h > c ? 'impact' : 'context';
     const reasons = [...(seedReasons.get(file.path) ?? [])];
     const textMatch = lexical.get(file.path) ?? 0;
     const matched =
@@ -217,7 +218,8 @@ export function rankFiles(
         : weights.lexical * textMatch >= weights.seedLexical * (similar.get(file.path) ?? 0)
           ? lexicalReason(file, textQuery, 'matches the text')
           : lexicalReason(file, options.seedFileTerms!, 'uses the same words as the change');
-    if (matched && l >= c && l >= i + h) reasons.push(matched);
+    // A text match is the reason when the text found the file; a shared vocabulary only fills in.
+    if (matched && textMatch > 0 && l >= c && l >= i + h) reasons.push(matched);
     const fromEdges = role === 'impact' ? impactReasons : contextReasons;
     const otherEdges = role === 'impact' ? contextReasons : impactReasons;
     const history = cochangeReasons.get(file.path);
