@@ -1,4 +1,5 @@
 import graphology from 'graphology';
+import type { LanguageId } from '../parse/languages.js';
 import type { TaggedFile } from '../parse/tag-file.js';
 import type { Tag } from '../parse/tags.js';
 import { isBuiltin } from './builtins.js';
@@ -290,7 +291,21 @@ interface Definition {
   node: number;
   path: string;
   dir: string;
+  /** Languages that can call each other share a family (JS/TS, C/C++, JVM). */
+  family: string;
 }
+
+const FAMILY: Partial<Record<LanguageId, string>> = {
+  javascript: 'js',
+  typescript: 'js',
+  tsx: 'js',
+  c: 'c',
+  cpp: 'c',
+  java: 'jvm',
+  kotlin: 'jvm',
+  scala: 'jvm',
+};
+const familyOf = (language: LanguageId): string => FAMILY[language] ?? language;
 
 interface Candidates {
   definitions: Definition[];
@@ -315,7 +330,7 @@ class NameDefinitions {
    * Java package); else anywhere, when the name is rare enough — a guess,
    * weighted down.
    */
-  candidates(path: string, dir: string, imported: ReadonlySet<string>): Candidates | undefined {
+  candidates(path: string, dir: string, imported: ReadonlySet<string>, family: string): Candidates | undefined {
     if (!this.byPath) {
       this.byPath = groupBy(this.all, (d) => d.path);
       this.byDir = groupBy(this.all, (d) => d.dir);
@@ -326,10 +341,12 @@ class NameDefinitions {
       const viaImports = this.all.filter((d) => imported.has(d.path));
       if (viaImports.length > 0) return { definitions: viaImports, provenance: 'import', factor: 1 };
     }
-    const sameDir = this.byDir!.get(dir);
-    if (sameDir) return { definitions: sameDir, provenance: 'name-match', factor: 0.8 };
-    if (this.all.length <= MAX_NAME_CANDIDATES) return { definitions: this.all, provenance: 'name-match', factor: 0.5 };
-    return undefined;
+    // By name alone, only code that could call it: a TypeScript `parse` is not a Java one.
+    const sameDir = this.byDir!.get(dir)?.filter((d) => d.family === family);
+    if (sameDir && sameDir.length > 0) return { definitions: sameDir, provenance: 'name-match', factor: 0.8 };
+    if (this.all.length > MAX_NAME_CANDIDATES) return undefined;
+    const anywhere = this.all.filter((d) => d.family === family);
+    return anywhere.length > 0 ? { definitions: anywhere, provenance: 'name-match', factor: 0.5 } : undefined;
   }
 }
 
@@ -378,7 +395,7 @@ export function buildCodeGraph(files: readonly TaggedFile[]): CodeGraph {
       graph.addEdge(parentNode ?? fileNode, node, 'contains', 1, 'syntax');
       let definitions = byName.get(tag.name);
       if (!definitions) byName.set(tag.name, (definitions = new NameDefinitions()));
-      definitions.add({ node, path: file.path, dir });
+      definitions.add({ node, path: file.path, dir, family: familyOf(file.language) });
     }
   }
 
@@ -412,7 +429,7 @@ export function buildCodeGraph(files: readonly TaggedFile[]): CodeGraph {
       else counts.set(key, { source: from, name: ref.name, refKind: ref.symbolKind, count: 1 });
     });
     for (const { source, name, refKind, count } of counts.values()) {
-      const candidates = byName.get(name)?.candidates(file.path, dir, imported);
+      const candidates = byName.get(name)?.candidates(file.path, dir, imported, familyOf(file.language));
       if (!candidates) continue;
       if (candidates.provenance === 'name-match' && isBuiltin(file.language, name)) continue;
       const targets = candidates.definitions;

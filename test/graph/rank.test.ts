@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCodeGraph } from '../../src/graph/code-graph.js';
 import { rankFiles } from '../../src/graph/rank.js';
 import { buildRepoIndex } from '../../src/parse/repo-index.js';
-import { fixtureRepo } from '../helpers/repo.js';
+import { fixtureRepo, writeFiles } from '../helpers/repo.js';
 
 async function shop() {
   const dir = fixtureRepo('shop');
@@ -60,6 +60,21 @@ describe('buildCodeGraph', () => {
       .directedEdges('./shop/models.py', './shop/models.py::models.Order')
       .map((e) => view.getEdgeAttributes(e).kind);
     expect(kinds.sort()).toEqual(['contains', 'defines']);
+  });
+
+  it('matches names only within a language family', async () => {
+    const dir = fixtureRepo('shop');
+    writeFiles(dir, {
+      'tools/Parser.java': 'class Parser {\n  static int parse(String s) { return 1; }\n}\n',
+      'tools/run.ts': 'export function main(): number {\n  return parse("x");\n}\n',
+      'tools/parse.js': 'export function parse(s) {\n  return 1;\n}\n',
+    });
+    const index = await buildRepoIndex(dir);
+    const graph = buildCodeGraph(index.files);
+    expect(graph.edgesBetween('./tools/run.ts::run.main', './tools/parse.js::parse.parse')).toMatchObject([
+      { kind: 'references', provenance: 'name-match' },
+    ]);
+    expect(graph.edgesBetween('./tools/run.ts::run.main', './tools/Parser.java::Parser.Parser.parse')).toEqual([]);
   });
 
   it('discounts private names', async () => {
