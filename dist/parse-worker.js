@@ -100,7 +100,7 @@ function looksMinified(text) {
   return text.length / lines > 300;
 }
 
-// src/bench/tokens.ts
+// src/context/tokens.ts
 var WORD = /[A-Za-z0-9_]+/g;
 var CAMEL_PARTS = /[A-Z]+(?![a-z])[0-9]*|[A-Z]?[a-z]+[0-9]*|[0-9]+/g;
 var MIN_TOKEN_LENGTH = 2;

@@ -3,7 +3,7 @@ import { resolveCommit, SnapshotRepository } from './git.js';
 import { revloopRanking, scoreMethod, validateMethods } from './revloop-variants.js';
 import { goldFilesFromPatch, isPythonTestPath, locateRepository, type SwebenchInstance } from './swebench.js';
 import { headBlobs, TermCache } from './term-cache.js';
-import { lexicalTokens, termCounts } from './tokens.js';
+import { lexicalTokens, termCounts } from '../context/tokens.js';
 
 /**
  * `bm25`: each distinct term of the issue once, the configuration that

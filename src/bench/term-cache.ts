@@ -1,5 +1,5 @@
 import { readSourceFile, DEFAULT_MAX_FILE_BYTES } from '../repo/read.js';
-import { lexicalTokens, termCounts } from './tokens.js';
+import { lexicalTokens, termCounts } from '../context/tokens.js';
 import { runGit } from './git.js';
 
 /** A file's bag of words, or why it could not be read. */

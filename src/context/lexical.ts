@@ -1,4 +1,4 @@
-import { lexicalTokens } from '../bench/tokens.js';
+import { lexicalTokens } from './tokens.js';
 
 /**
  * Lexical retrieval for text seeds (an issue, a comment): BM25 of the text's

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../src/bench/bm25.js';
-import { termCounts } from '../../src/bench/tokens.js';
+import { termCounts } from '../../src/context/tokens.js';
 
 const bag = (...terms: string[]): Map<string, number> => termCounts(terms);
 

@@ -1,5 +1,5 @@
 /**
- * Lexical tokens for the benchmark's BM25 baselines: every identifier-like
+ * Lexical tokens for BM25 (revloop's text retrieval and the benchmark's baselines): every identifier-like
  * run of a text, split on snake_case and camelCase boundaries and
  * lower-cased, so `parseHTTPHeader` and `parse_http_header` meet on
  * `parse`, `http`, `header`; a compound identifier is also kept whole

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexicalTokens, splitIdentifier, termCounts } from '../../src/bench/tokens.js';
+import { lexicalTokens, splitIdentifier, termCounts } from '../../src/context/tokens.js';
 
 describe('splitIdentifier', () => {
   it('splits snake_case, camelCase and acronyms, lower-cased', () => {
