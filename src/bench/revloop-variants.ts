@@ -14,8 +14,11 @@ export const REVLOOP_VARIANTS: Readonly<Record<string, Readonly<AnalyzeOptions>>
   revloop: {},
   // Graph only: no git history mining (what a shallow clone gets).
   'revloop-no-history': { history: false },
-  // What the seed relies on, nothing that relies on it: the direction aider's ranking follows.
-  'revloop-forward-only': { history: false, weights: { impact: 0, cochange: 0 } },
+  // What the seed relies on, nothing that relies on it, and no word matching: the graph walk aider's ranking does.
+  'revloop-forward-only': {
+    history: false,
+    weights: { impact: 0, cochange: 0, seedLexical: 0, lexical: 0, lexicalSeed: 0 },
+  },
   // Without the changed files' words matched against the others.
   'revloop-no-lexical': { weights: { seedLexical: 0 } },
   'revloop-lexical-1': { weights: { seedLexical: 1 } },
@@ -55,6 +58,9 @@ export async function scoreMethod(
   relevant: readonly string[],
   exclude?: string,
 ): Promise<{ ranks: (number | null)[]; ms: number; error?: string }> {
+  // Parsing awaits only settled promises, which never lets the event loop turn; yielding here lets
+  // a Ctrl-C or SIGTERM reach the handler that removes the scratch checkouts.
+  await new Promise((resolve) => setImmediate(resolve));
   const t0 = performance.now();
   let ranking: string[] = [];
   let error: string | undefined;
