@@ -39,6 +39,26 @@ export function resolveCommit(gitDir: string, rev: string): string | undefined {
   }
 }
 
+export interface TreeBlob {
+  path: string;
+  /** `100644`, `100755`, or `120000` for a symbolic link. */
+  mode: string;
+  object: string;
+}
+
+/** Every blob (file or symbolic link) in the tree of `rev`, as `git ls-tree -r` lists them. */
+export function treeBlobs(repository: string, rev: string): TreeBlob[] {
+  const blobs: TreeBlob[] = [];
+  for (const entry of runGit(['-C', repository, 'ls-tree', '-r', '-z', rev]).split('\0')) {
+    // `<mode> SP <type> SP <object> TAB <path>`
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, object] = entry.slice(0, tab).split(' ');
+    if (type === 'blob' && mode && object) blobs.push({ path: entry.slice(tab + 1), mode, object });
+  }
+  return blobs;
+}
+
 /** Scratch repositories not yet disposed of, so an interrupted run can still remove them. */
 const liveSnapshots = new Set<SnapshotRepository>();
 
@@ -127,20 +147,14 @@ export class SnapshotRepository {
 
   /** Writes sparse-checkout patterns that leave out every file of `commit` whose blob is absent. */
   private excludeMissingBlobs(commit: string): void {
-    const blobs: [string, string][] = [];
-    for (const entry of runGit(['-C', this.root, 'ls-tree', '-r', '-z', commit]).split('\0')) {
-      const tab = entry.indexOf('\t');
-      if (tab < 0) continue;
-      const [, type, object] = entry.slice(0, tab).split(' ');
-      if (type === 'blob' && object) blobs.push([object, entry.slice(tab + 1)]);
-    }
+    const blobs = treeBlobs(this.root, commit);
     const check = runGit(
       ['-C', this.root, 'cat-file', '--batch-check=%(objectname)'],
       undefined,
-      blobs.map(([object]) => object).join('\n') + '\n',
+      blobs.map((blob) => blob.object).join('\n') + '\n',
     ).split('\n');
     const missing = new Set(check.filter((line) => line.endsWith(' missing')).map((line) => line.split(' ')[0]!));
-    this.missingFiles = blobs.filter(([object]) => missing.has(object)).map(([, path]) => path);
+    this.missingFiles = blobs.filter((blob) => missing.has(blob.object)).map((blob) => blob.path);
     const patterns = ['/*', ...this.missingFiles.map((path) => `!/${path.replace(/[\\*?[\]!# ]/g, '\\$&')}`)];
     writeFileSync(join(this.root, '.git', 'info', 'sparse-checkout'), `${patterns.join('\n')}\n`);
   }

@@ -1,6 +1,6 @@
 import { readSourceFile, DEFAULT_MAX_FILE_BYTES } from '../repo/read.js';
 import { lexicalTokens, termCounts } from '../context/tokens.js';
-import { runGit } from './git.js';
+import { treeBlobs } from './git.js';
 
 /** A file's bag of words, or why it could not be read. */
 export type FileTerms = { ok: true; counts: ReadonlyMap<string, number> } | { ok: false; reason: string };
@@ -30,17 +30,11 @@ export class TermCache {
   }
 }
 
-/** Path → blob id of every regular file committed in HEAD of the repository at `root`. */
+/** Path → blob id of every file committed in HEAD of the repository at `root` (symbolic links left out). */
 export function headBlobs(root: string): Map<string, string> {
-  const out = runGit(['-C', root, 'ls-tree', '-r', '-z', 'HEAD']);
-  const blobs = new Map<string, string>();
-  for (const entry of out.split('\0')) {
-    // `<mode> SP <type> SP <object> TAB <path>`
-    const tab = entry.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode, type, object] = entry.slice(0, tab).split(' ');
-    if (type !== 'blob' || mode === '120000' || !object) continue;
-    blobs.set(entry.slice(tab + 1), object);
-  }
-  return blobs;
+  return new Map(
+    treeBlobs(root, 'HEAD')
+      .filter((blob) => blob.mode !== '120000')
+      .map((blob) => [blob.path, blob.object]),
+  );
 }

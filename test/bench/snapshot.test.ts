@@ -1,8 +1,16 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isBenchInputError } from '../../src/bench/errors.js';
-import { disposeAllSnapshots, resolveCommit, resolveGitDir, runGit, SnapshotRepository } from '../../src/bench/git.js';
+import {
+  disposeAllSnapshots,
+  resolveCommit,
+  resolveGitDir,
+  runGit,
+  SnapshotRepository,
+  treeBlobs,
+} from '../../src/bench/git.js';
+import { headBlobs } from '../../src/bench/term-cache.js';
 import { git, tempDir, writeFiles } from '../helpers/repo.js';
 
 function threeCommits(): { dir: string; shas: string[] } {
@@ -68,6 +76,22 @@ describe('SnapshotRepository', () => {
     expect(roots.every((root) => existsSync(root))).toBe(true);
     disposeAllSnapshots();
     expect(roots.some((root) => existsSync(root))).toBe(false);
+  });
+
+  it('lists the blobs of a tree; the BM25 documents leave symbolic links out', () => {
+    const { dir, shas } = threeCommits();
+    symlinkSync('a.py', join(dir, 'link.py'));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'link');
+    expect(treeBlobs(dir, 'HEAD').map((b) => [b.path, b.mode])).toEqual([
+      ['a.py', '100644'],
+      ['b.py', '100644'],
+      ['c.py', '100644'],
+      ['data.bin', '100644'],
+      ['link.py', '120000'],
+    ]);
+    expect([...headBlobs(dir).keys()]).toEqual(['a.py', 'b.py', 'c.py', 'data.bin']);
+    expect(treeBlobs(dir, shas[0]!).map((b) => b.path)).toEqual(['a.py', 'data.bin']);
   });
 
   it('names a path that is not a repository, and resolves commits', () => {
