@@ -19,6 +19,8 @@ export const REVLOOP_VARIANTS: Readonly<Record<string, Readonly<AnalyzeOptions>>
     history: false,
     weights: { impact: 0, cochange: 0, seedLexical: 0, lexical: 0, lexicalSeed: 0 },
   },
+  // References matched by name alone, no import resolution: aider's graph, with everything else of revloop's.
+  'revloop-name-only': { graph: { resolveImports: false } },
   // Without the changed files' words matched against the others.
   'revloop-no-lexical': { weights: { seedLexical: 0 } },
   'revloop-lexical-1': { weights: { seedLexical: 1 } },

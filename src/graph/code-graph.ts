@@ -361,6 +361,15 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return out;
 }
 
+export interface GraphOptions {
+  /**
+   * Resolve imports into `imports` edges and precise references (default).
+   * `false` matches every reference by name alone, as aider's repository map
+   * does: the benchmark's ablation of precise edges.
+   */
+  resolveImports?: boolean;
+}
+
 const dirOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
 /**
@@ -372,7 +381,8 @@ const dirOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndex
  * names are discounted; candidates in the same file, then the same
  * directory, are preferred.
  */
-export function buildCodeGraph(files: readonly TaggedFile[]): CodeGraph {
+export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptions = {}): CodeGraph {
+  const resolveImports = options.resolveImports ?? true;
   const graph = new CodeGraph();
   const byName = new Map<string, NameDefinitions>();
 
@@ -405,7 +415,7 @@ export function buildCodeGraph(files: readonly TaggedFile[]): CodeGraph {
     const fileNode = graph.nodeIndex(fileNodeId(file.path))!;
     const dir = dirOf(file.path);
     const imported = new Set<string>();
-    for (const spec of file.imports) {
+    for (const spec of resolveImports ? file.imports : []) {
       const key = `${file.language}\0${dir}\0${spec}`;
       let targets = resolved.get(key);
       if (!targets) resolved.set(key, (targets = resolveImport(file.language, file.path, spec, lookup)));

@@ -1,4 +1,4 @@
-import { buildCodeGraph, fileNodeId, type CodeGraph } from '../graph/code-graph.js';
+import { buildCodeGraph, fileNodeId, type CodeGraph, type GraphOptions } from '../graph/code-graph.js';
 import { rankFiles, type RankWeights, type Ranking } from '../graph/rank.js';
 import { buildRepoIndex, type IndexOptions, type RepoIndex } from '../parse/repo-index.js';
 import { mineCoChanges, type CoChangeHistory, type HistoryOptions } from '../repo/history.js';
@@ -10,6 +10,7 @@ export interface AnalyzeOptions extends IndexOptions {
   /** Git history mining; `false` turns it off. */
   history?: false | HistoryOptions;
   weights?: Partial<RankWeights>;
+  graph?: GraphOptions;
 }
 
 export interface Analysis {
@@ -44,7 +45,7 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
       ? undefined
       : mineCoChanges(root, new Set(index.files.map((f) => f.path)), options.history);
   const t1 = performance.now();
-  const graph = buildCodeGraph(index.files);
+  const graph = buildCodeGraph(index.files, options.graph);
   if (history) addCoChangeEdges(graph, history);
   const t2 = performance.now();
   const afterGraph = peak();
@@ -63,7 +64,7 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
 }
 
 /** Terms of the changed files (their most frequent ones): what the change is about, in words. */
-function changedFileTerms(root: string, seeds: Seeds): Map<string, number> {
+export function changedFileTerms(root: string, seeds: Seeds): Map<string, number> {
   const counts = new Map<string, number>();
   for (const changed of seeds.changed) {
     if (changed.status === 'deleted') continue;
@@ -78,7 +79,7 @@ function changedFileTerms(root: string, seeds: Seeds): Map<string, number> {
 }
 
 /** `cochanged` edges a → b weighted by the share of a's commits that also touched b. */
-function addCoChangeEdges(graph: CodeGraph, history: CoChangeHistory): void {
+export function addCoChangeEdges(graph: CodeGraph, history: CoChangeHistory): void {
   for (const [a, row] of [...history.pairs].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
     const from = graph.nodeIndex(fileNodeId(a));
     const total = history.touches.get(a) ?? 0;

@@ -77,6 +77,19 @@ describe('buildCodeGraph', () => {
     expect(graph.edgesBetween('./tools/run.ts::run.main', './tools/Parser.java::Parser.Parser.parse')).toEqual([]);
   });
 
+  it('matches every reference by name alone when import resolution is off', async () => {
+    const dir = fixtureRepo('shop');
+    const index = await buildRepoIndex(dir);
+    const graph = buildCodeGraph(index.files, { resolveImports: false });
+    const edges = (source: string, target: string) => graph.edgesBetween(source, target);
+    // The same reference the resolved graph marks `import` is now a guess by name.
+    expect(
+      edges('./shop/pricing.py::pricing.apply_discount', './shop/models.py::models.Order.total_price'),
+    ).toMatchObject([{ kind: 'references', provenance: 'name-match' }]);
+    expect(edges('./shop/pricing.py', './shop/models.py')).toEqual([]);
+    expect(graph.hasNode('<external>::dataclasses')).toBe(false);
+  });
+
   it('discounts private names', async () => {
     const { graph } = await shop();
     // _slugify is never referenced; a reference to it would weigh a tenth of a public one.
