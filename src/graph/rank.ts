@@ -97,7 +97,7 @@ const REF_VERB: Readonly<Record<string, string>> = {
 };
 
 /** A finished walk: scores and each node's total out-weight (to explain where rank came from). */
-interface Walk {
+export interface Walk {
   scores: Float64Array;
   outWeight: Float64Array;
   iterations: number;
@@ -143,21 +143,39 @@ function coChangeScores(history: CoChangeHistory | undefined, seedFiles: string[
   return out;
 }
 
+/** The signals a ranking blends, each a score per file, before any weighting. */
+export interface RankSignals {
+  /** Forward walk (what the seeds rely on), summed per file. */
+  context: Map<string, number>;
+  /** Reverse walk (what relies on the seeds), summed per file; empty without seeds. */
+  impact: Map<string, number>;
+  /** Share of the seed files' commits that also touched the file. */
+  cochange: Map<string, number>;
+  /** BM25 of the text seed, as a distribution over files. */
+  lexical: Map<string, number>;
+  /** BM25 of the changed files' own words, as a distribution over the other files. */
+  similar: Map<string, number>;
+  textQuery: Map<string, number>;
+  seedFiles: string[];
+  seedReasons: Map<string, string[]>;
+  unmatched: string[];
+  seeded: boolean;
+  textOnly: boolean;
+  forward: Walk;
+  reverse: Walk | undefined;
+}
+
 /**
- * Ranks every file (and symbol) of the index from the seeds. Two
- * personalized PageRank walks start at the seeds: one along references and
- * imports (context: what the seeds rely on), one against them (impact: what
- * relies on the seeds); history adds how often files changed together with
- * the seed files. Without seeds this is plain PageRank over the references:
- * the files most of the repository relies on. Each file carries one-line
- * reasons: why it is a seed, its strongest edges, its co-change history.
+ * Computes the ranking's signals from the seeds: two personalized PageRank
+ * walks (along and against the graph's edges), co-change shares and word
+ * similarity. Only the walks' starting mass depends on the weights.
  */
-export function rankFiles(
+export function rankSignals(
   graph: CodeGraph,
   files: readonly TaggedFile[],
   seeds: Seeds,
   options: RankOptions = {},
-): Ranking {
+): RankSignals {
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const { mass, reasons: seedReasons, unmatched } = seedMass(graph, files, seeds);
   const textQuery = queryTerms(seeds.text ?? '');
@@ -193,6 +211,43 @@ export function rankFiles(
   const context = perFile(graph, forward.scores);
   const impact = reverse ? perFile(graph, reverse.scores) : new Map<string, number>();
   const cochange = coChangeScores(options.history, seedFiles);
+  return {
+    context,
+    impact,
+    cochange,
+    lexical,
+    similar,
+    textQuery,
+    seedFiles,
+    seedReasons,
+    unmatched,
+    seeded,
+    textOnly,
+    forward,
+    reverse,
+  };
+}
+
+/**
+ * Ranks every file (and symbol) of the index from the seeds. Two
+ * personalized PageRank walks start at the seeds: one along references and
+ * imports (context: what the seeds rely on), one against them (impact: what
+ * relies on the seeds); history adds how often files changed together with
+ * the seed files. Without seeds this is plain PageRank over the references:
+ * the files most of the repository relies on. Each file carries one-line
+ * reasons: why it is a seed, its strongest edges, its co-change history.
+ */
+export function rankFiles(
+  graph: CodeGraph,
+  files: readonly TaggedFile[],
+  seeds: Seeds,
+  options: RankOptions = {},
+): Ranking {
+  const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const signals = rankSignals(graph, files, seeds, options);
+  const { seedReasons, unmatched, textQuery, lexical, similar, seeded, textOnly, forward, reverse, seedFiles } =
+    signals;
+  const { context, impact, cochange } = signals;
 
   const notes: string[] = [];
   if (options.history?.note) notes.push(`history: ${options.history.note}`);
