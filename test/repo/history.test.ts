@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCodeGraph } from '../../src/graph/code-graph.js';
 import { rankFiles } from '../../src/graph/rank.js';
 import { buildRepoIndex } from '../../src/parse/repo-index.js';
-import { mineCoChanges } from '../../src/repo/history.js';
+import { mineCoChanges, RECENCY_DECAY } from '../../src/repo/history.js';
 import { fixtureRepo, git, tempDir, writeFiles } from '../helpers/repo.js';
 
 /** The shop fixture plus history: pricing.py and web/money.js changed together three times. */
@@ -33,6 +33,18 @@ describe('mineCoChanges', () => {
     expect(history.pairs.get('shop/pricing.py')?.get('web/money.js')).toBe(3);
     expect(history.pairs.get('web/money.js')?.get('shop/pricing.py')).toBe(3);
     expect(history.touches.has('shop/models.py')).toBe(false);
+  });
+
+  it('weighs each file’s older commits less, from that file’s point of view', () => {
+    const dir = shopWithHistory();
+    const history = mineCoChanges(dir, new Set(['shop/pricing.py', 'web/money.js']));
+    const d = RECENCY_DECAY;
+    // pricing.py, newest first: alone (1), then with money.js (d, d², d³).
+    expect(history.recentTouches.get('shop/pricing.py')).toBeCloseTo(1 + d + d ** 2 + d ** 3, 12);
+    expect(history.recentPairs.get('shop/pricing.py')?.get('web/money.js')).toBeCloseTo(d + d ** 2 + d ** 3, 12);
+    // money.js's three commits are its three most recent: 1, d, d².
+    expect(history.recentTouches.get('web/money.js')).toBeCloseTo(1 + d + d ** 2, 12);
+    expect(history.recentPairs.get('web/money.js')?.get('shop/pricing.py')).toBeCloseTo(1 + d + d ** 2, 12);
   });
 
   it('reads history as of a given revision only', () => {
