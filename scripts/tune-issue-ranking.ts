@@ -4,7 +4,10 @@
 // data in the same run.
 //
 //   npx tsx scripts/tune-issue-ranking.ts --repo-dir DIR [--per-repo N] [--offset K] [--data FILE]
+//                                         [--grid '[{"cochange":0.3},{"cochange":0.6}]']
 //
+// --grid replaces the default grid (text weights) with a JSON list of
+// weight settings, each applied over DEFAULT_WEIGHTS.
 // Prints hit@1/5/10 per configuration. Use --offset to hold out instances:
 // tune on one sample, confirm on another.
 import { resolve } from 'node:path';
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: '../shared/data/swebench-verified.jsonl' },
     'per-repo': { type: 'string', default: '6' },
     offset: { type: 'string', default: '0' },
+    grid: { type: 'string' },
   },
 });
 if (!values['repo-dir']) throw new Error('--repo-dir DIR is required');
@@ -33,10 +37,14 @@ const perRepo = Number(values['per-repo']);
 const offset = Number(values.offset);
 
 const grid: Partial<RankWeights>[] = [];
-for (const lexical of [30, 50, 100, 200]) {
-  for (const lexicalSeed of [0.5, 1]) grid.push({ lexical, lexicalSeed });
+if (values.grid) {
+  grid.push(...(JSON.parse(values.grid) as Partial<RankWeights>[]));
+} else {
+  for (const lexical of [30, 50, 100, 200]) {
+    for (const lexicalSeed of [0.5, 1]) grid.push({ lexical, lexicalSeed });
+  }
+  grid.push({ ...DEFAULT_WEIGHTS });
 }
-grid.push({ ...DEFAULT_WEIGHTS });
 
 const all = loadSwebench(resolve(values.data!));
 const byRepo = new Map<string, typeof all>();
