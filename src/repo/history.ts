@@ -31,6 +31,8 @@ export interface HistoryOptions {
   maxCommits?: number;
   /** Commits touching more files than this are mass edits (renames, formatting) and are skipped. */
   maxFilesPerCommit?: number;
+  /** Weight of each older commit relative to the next (default RECENCY_DECAY); 1 counts all alike. */
+  recencyDecay?: number;
 }
 
 export const DEFAULT_HISTORY_COMMITS = 1000;
@@ -73,6 +75,7 @@ export function mineCoChanges(root: string, known: ReadonlySet<string>, options:
   if (rev.startsWith('-')) throw new Error(`not a revision: ${rev}`);
   const maxCommits = options.maxCommits ?? DEFAULT_HISTORY_COMMITS;
   const maxFiles = options.maxFilesPerCommit ?? DEFAULT_MAX_FILES_PER_COMMIT;
+  const decay = options.recencyDecay ?? RECENCY_DECAY;
   let shallow = false;
   try {
     shallow = git(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
@@ -118,7 +121,7 @@ export function mineCoChanges(root: string, known: ReadonlySet<string>, options:
     }
     const present = files.filter((f) => known.has(f)).sort();
     // The log is newest first: a path's weight here depends on how many of its commits came after.
-    const weight = present.map((a) => RECENCY_DECAY ** (touches.get(a) ?? 0));
+    const weight = present.map((a) => decay ** (touches.get(a) ?? 0));
     for (const [i, a] of present.entries()) {
       touches.set(a, (touches.get(a) ?? 0) + 1);
       recentTouches.set(a, (recentTouches.get(a) ?? 0) + weight[i]!);

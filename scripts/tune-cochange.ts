@@ -1,0 +1,341 @@
+// Tunes how the co-change protocol's signals are blended, on data.
+//
+//   npx tsx scripts/tune-cochange.ts dump REPO... --out FILE [--commits 40] [--span 500] [--head REV]
+//   npx tsx scripts/tune-cochange.ts fit FILE... [--eval FILE...]
+//
+// dump: replays commits as `npm run bench:quality -- cochange` does (same case
+// selection, same scratch checkouts whose history ends at the parent), but
+// instead of ranking it records every signal the ranking could blend for
+// the strongest candidates of each signal, one JSON line per case. Indexing
+// is the slow part; with the signals on disk, `fit` compares blends in
+// seconds.
+// fit: scores blend settings on the dumped cases (recall@10 averaged per
+// repository, then over repositories) and prints the best ones; with
+// --eval, the best setting on the fit files is then scored on other files
+// (hold those repositories out of the fitting).
+import { createReadStream, writeFileSync, appendFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { dirname, basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCodeGraph } from '../src/graph/code-graph.js';
+import { DEFAULT_WEIGHTS, rankSignals, type RankSignals } from '../src/graph/rank.js';
+import { buildRepoIndex } from '../src/parse/repo-index.js';
+import { mineCoChanges, RECENCY_DECAY } from '../src/repo/history.js';
+import { addCoChangeEdges, changedFileTerms } from '../src/pipeline/analyze.js';
+import { isTestPath } from '../src/repo/test-paths.js';
+import { isSourcePath, repositoryLabel } from '../src/bench/cochange-replay.js';
+import {
+  countChangedLines,
+  DEFAULT_HISTORY_BOUNDS,
+  DEFAULT_REPLAY_CRITERIA,
+  readFirstParentLog,
+  selectReplayCases,
+} from '../src/bench/commit-mining.js';
+import { disposeAllSnapshots, resolveCommit, resolveGitDir, SnapshotRepository } from '../src/bench/git.js';
+import type { Seeds } from '../src/context/seeds.js';
+
+/** Candidates kept per signal: the strongest ones, where the top 10 is decided. */
+const KEPT_PER_SIGNAL = 150;
+
+/** Recency decays the dump records co-change shares for (see RECENCY_DECAY); 1 counts all commits alike. */
+const DECAYS = [1, 0.95, 0.9, 0.8] as const;
+
+/** Per candidate file, in this order. */
+const FEATURES = [
+  'c1', // forward walk, graph with co-change edges (the product's)
+  'i1', // reverse walk, graph with co-change edges (the product's)
+  'c0', // forward walk, graph without co-change edges
+  'i0', // reverse walk, graph without co-change edges
+  'h1', // co-change share of the seed's commits, each commit alike
+  'h95', // the same with each older commit of the seed weighing 0.95 of the next
+  'h90', // ... 0.9
+  'h80', // ... 0.8
+  'hc', // commits touching seed and file
+  'ft', // commits touching the file
+  's', // BM25 of the seed's words, distribution
+  'dir', // path segments shared with the seed's directory / depth of the seed's directory
+  'test', // 1 when the file is a test
+  'name', // 1 when the file's name stem contains the seed's stem or the other way round
+  'syms', // symbols the file defines
+] as const;
+type Feature = (typeof FEATURES)[number];
+
+interface DumpedCase {
+  repo: string;
+  sha: string;
+  seed: string;
+  /** Commits touching the seed in the mined history. */
+  seedTouches: number;
+  targets: string[];
+  /** Source files of the parent tree other than the seed. */
+  candidateCount: number;
+  candidates: Record<string, number[]>;
+}
+
+async function dump(repos: string[], options: { out: string; commits: number; span: number; head: string }) {
+  writeFileSync(options.out, '');
+  for (const repository of repos) {
+    const label = repositoryLabel(repository);
+    const gitDir = resolveGitDir(repository);
+    const head = resolveCommit(gitDir, options.head);
+    if (!head) throw new Error(`${repository}: no commit ${options.head}`);
+    const log = readFirstParentLog(gitDir, head, options.span + DEFAULT_HISTORY_BOUNDS.depth);
+    const selection = selectReplayCases(log, options.span, options.commits, {
+      ...DEFAULT_REPLAY_CRITERIA,
+      isSource: isSourcePath,
+      countLines: (commit, files) => countChangedLines(gitDir, commit, files),
+    });
+    const snapshot = SnapshotRepository.create(gitDir);
+    const started = performance.now();
+    try {
+      for (const [n, testCase] of selection.cases.entries()) {
+        await new Promise((resolve) => setImmediate(resolve));
+        snapshot.checkout(testCase.parent);
+        const root = snapshot.root;
+        const seeds: Seeds = { changed: [{ path: testCase.seed, status: 'modified', ranges: [] }] };
+        const seedFileTerms = changedFileTerms(root, seeds);
+        const index = await buildRepoIndex(root, { queryTerms: [...seedFileTerms.keys()] });
+        const known = new Set(index.files.map((f) => f.path));
+        const history = mineCoChanges(root, known);
+        const shares = DECAYS.map((recencyDecay) => {
+          const h = mineCoChanges(root, known, { recencyDecay });
+          const total = h.recentTouches.get(testCase.seed) ?? 0;
+          const row = h.recentPairs.get(testCase.seed) ?? new Map<string, number>();
+          return (path: string): number => (total > 0 ? (row.get(path) ?? 0) / total : 0);
+        });
+        const plain = buildCodeGraph(index.files);
+        const withHistory = buildCodeGraph(index.files);
+        addCoChangeEdges(withHistory, history);
+        const s1 = rankSignals(withHistory, index.files, seeds, { history, seedFileTerms });
+        const s0 = rankSignals(plain, index.files, seeds, { seedFileTerms });
+        const row = history.pairs.get(testCase.seed) ?? new Map<string, number>();
+        const symbols = new Map(index.files.map((f) => [f.path, f.tags.filter((t) => t.kind === 'def').length]));
+        const candidates = index.files.map((f) => f.path).filter((p) => p !== testCase.seed && isSourcePath(p));
+        const keep = new Set<string>(testCase.targets.filter((t) => candidates.includes(t)));
+        const strongest = (values: Map<string, number>): void => {
+          const top = candidates
+            .filter((p) => (values.get(p) ?? 0) > 0)
+            .sort((a, b) => values.get(b)! - values.get(a)! || (a < b ? -1 : 1))
+            .slice(0, KEPT_PER_SIGNAL);
+          for (const p of top) keep.add(p);
+        };
+        for (const signals of [s1, s0] as RankSignals[]) {
+          strongest(signals.context);
+          strongest(signals.impact);
+          strongest(signals.similar);
+        }
+        strongest(row);
+        const seedDir = dirname(testCase.seed)
+          .split('/')
+          .filter((x) => x !== '.');
+        const seedStem = stem(testCase.seed);
+        const rows: Record<string, number[]> = {};
+        for (const path of [...keep].sort()) {
+          const dir = dirname(path)
+            .split('/')
+            .filter((x) => x !== '.');
+          let shared = 0;
+          while (shared < Math.min(dir.length, seedDir.length) && dir[shared] === seedDir[shared]) shared++;
+          const fileStem = stem(path);
+          const values: Record<Feature, number> = {
+            c1: s1.context.get(path) ?? 0,
+            i1: s1.impact.get(path) ?? 0,
+            c0: s0.context.get(path) ?? 0,
+            i0: s0.impact.get(path) ?? 0,
+            h1: shares[0]!(path),
+            h95: shares[1]!(path),
+            h90: shares[2]!(path),
+            h80: shares[3]!(path),
+            hc: row.get(path) ?? 0,
+            ft: history.touches.get(path) ?? 0,
+            s: s1.similar.get(path) ?? 0,
+            dir: seedDir.length === 0 ? (dir.length === 0 ? 1 : 0) : shared / seedDir.length,
+            test: isTestPath(path) ? 1 : 0,
+            name:
+              seedStem.length >= 3 &&
+              fileStem.length >= 3 &&
+              (fileStem.includes(seedStem) || seedStem.includes(fileStem))
+                ? 1
+                : 0,
+            syms: symbols.get(path) ?? 0,
+          };
+          rows[path] = FEATURES.map((f) => Number(values[f].toPrecision(6)));
+        }
+        const dumped: DumpedCase = {
+          repo: label,
+          sha: testCase.sha,
+          seed: testCase.seed,
+          seedTouches: history.touches.get(testCase.seed) ?? 0,
+          targets: testCase.targets,
+          candidateCount: candidates.length,
+          candidates: rows,
+        };
+        appendFileSync(options.out, JSON.stringify(dumped) + '\n');
+        process.stderr.write(
+          `${label} [${n + 1}/${selection.cases.length}] ${testCase.sha.slice(0, 10)} ${Object.keys(rows).length} rows, ${Math.round((performance.now() - started) / 1000)} s\n`,
+        );
+      }
+    } finally {
+      snapshot.dispose();
+    }
+  }
+}
+
+function stem(path: string): string {
+  return basename(path)
+    .replace(/\.[^.]*$/, '')
+    .replace(/(^test_|_test$|_spec$|\.test$|\.spec$|Test$|Tests$|^test)/i, '')
+    .toLowerCase();
+}
+
+// ---------------------------------------------------------------- fitting
+
+interface Case {
+  repo: string;
+  targets: string[];
+  paths: string[];
+  /** Feature columns, one Float64Array per feature, rows in `paths` order. */
+  columns: Record<Feature, Float64Array>;
+  seedTouches: number;
+}
+
+async function load(files: string[]): Promise<Case[]> {
+  const cases: Case[] = [];
+  for (const file of files) {
+    const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (line.trim() === '') continue;
+      const d = JSON.parse(line) as DumpedCase;
+      const paths = Object.keys(d.candidates);
+      const columns = Object.fromEntries(
+        FEATURES.map((f, j) => [f, Float64Array.from(paths.map((p) => d.candidates[p]![j]!))]),
+      ) as Record<Feature, Float64Array>;
+      cases.push({ repo: d.repo, targets: d.targets, paths, columns, seedTouches: d.seedTouches });
+    }
+  }
+  return cases;
+}
+
+type Blend = (c: Case) => Float64Array;
+
+/** Recall@10 per repository, and its mean over repositories. */
+function score(cases: Case[], blend: Blend, k = 10): { mean: number; perRepo: Map<string, number> } {
+  const sums = new Map<string, { total: number; n: number }>();
+  for (const c of cases) {
+    const scores = blend(c);
+    const order = c.paths
+      .map((_, i) => i)
+      .sort((a, b) => scores[b]! - scores[a]! || (c.paths[a]! < c.paths[b]! ? -1 : 1));
+    const top = new Set(
+      order
+        .slice(0, k)
+        .filter((i) => scores[i]! > 0)
+        .map((i) => c.paths[i]!),
+    );
+    const recall = c.targets.filter((t) => top.has(t)).length / c.targets.length;
+    const s = sums.get(c.repo) ?? { total: 0, n: 0 };
+    s.total += recall;
+    s.n++;
+    sums.set(c.repo, s);
+  }
+  const perRepo = new Map([...sums].map(([repo, s]) => [repo, s.total / s.n]));
+  const mean = [...perRepo.values()].reduce((a, b) => a + b, 0) / perRepo.size;
+  return { mean, perRepo };
+}
+
+interface Setting {
+  name: string;
+  blend: Blend;
+}
+
+/**
+ * The product's blend, a weighted sum of the signals as rankFiles computes
+ * them, over a grid of weights and recency decays. (Max-normalised and
+ * reciprocal-rank fusions of the same signals, and a softmax regression over
+ * 19 transformed features, were tried on the same dumps: none beat the
+ * weighted sum on repositories left out of the fit.)
+ */
+function settings(): Setting[] {
+  const out: Setting[] = [];
+  const history = { 1: 'h1', 0.95: 'h95', 0.9: 'h90', 0.8: 'h80' } as const;
+  for (const decay of DECAYS) {
+    for (const wc of [0.2, 0.4, 0.8]) {
+      for (const wi of [0.2, 0.4, 0.8]) {
+        for (const wh of [0, 0.15, 0.3, 0.6, 1]) {
+          for (const ws of [2, 3, 4, 5, 8]) {
+            const h = history[decay];
+            out.push({
+              name: `decay ${decay} context ${wc} impact ${wi} cochange ${wh} seedLexical ${ws}`,
+              blend: (c) =>
+                c.columns.c1.map(
+                  (_, i) =>
+                    wc * c.columns.c1[i]! + wi * c.columns.i1[i]! + wh * c.columns[h][i]! + ws * c.columns.s[i]!,
+                ),
+            });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+async function fit(files: string[], evalFiles: string[]): Promise<void> {
+  const cases = await load(files);
+  const repos = [...new Set(cases.map((c) => c.repo))];
+  process.stderr.write(`${cases.length} cases from ${repos.length} repositories\n`);
+  const results = settings().map((s) => ({ ...s, ...score(cases, s.blend) }));
+  results.sort((a, b) => b.mean - a.mean || (a.name < b.name ? -1 : 1));
+  const current = `decay ${RECENCY_DECAY} context ${DEFAULT_WEIGHTS.context} impact ${DEFAULT_WEIGHTS.impact} cochange ${DEFAULT_WEIGHTS.cochange} seedLexical ${DEFAULT_WEIGHTS.seedLexical}`;
+  const product = results.find((r) => r.name === current);
+  if (!product) throw new Error(`the grid lacks the current defaults (${current})`);
+  const show = (r: (typeof results)[number]): string =>
+    `${r.mean.toFixed(3)}  ${r.name}  [${repos.map((repo) => `${repo} ${r.perRepo.get(repo)?.toFixed(2)}`).join(', ')}]`;
+  console.log(`current defaults: ${show(product)}`);
+  for (const r of results.slice(0, 25)) console.log(show(r));
+  if (evalFiles.length > 0) {
+    const held = await load(evalFiles);
+    const heldRepos = [...new Set(held.map((c) => c.repo))];
+    for (const r of [product, ...results.slice(0, 5)]) {
+      const s = score(held, r.blend);
+      console.log(
+        `held-out ${s.mean.toFixed(3)}  ${r.name}  [${heldRepos.map((repo) => `${repo} ${s.perRepo.get(repo)?.toFixed(2)}`).join(', ')}]`,
+      );
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      commits: { type: 'string', default: '40' },
+      span: { type: 'string', default: '500' },
+      head: { type: 'string', default: 'HEAD' },
+      eval: { type: 'string', multiple: true },
+    },
+  });
+  if (command === 'dump') {
+    if (!values.out) throw new Error('dump needs --out FILE');
+    await dump(positionals, {
+      out: values.out,
+      commits: Number(values.commits),
+      span: Number(values.span),
+      head: values.head!,
+    });
+  } else if (command === 'fit') {
+    await fit(positionals, values.eval ?? []);
+  } else {
+    throw new Error('usage: tune-cochange.ts dump REPO... --out FILE | fit FILE... [--eval FILE...]');
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  })
+  .finally(disposeAllSnapshots);
