@@ -1,6 +1,6 @@
 import type { TaggedFile } from '../parse/tag-file.js';
 import type { Seeds } from '../context/seeds.js';
-import type { CoChangeHistory } from '../repo/history.js';
+import { MIN_COCHANGES, type CoChangeHistory } from '../repo/history.js';
 import { bm25Scores, queryTerms } from '../context/lexical.js';
 import { isTestPath } from '../repo/test-paths.js';
 import { fileNodeId, type CodeGraph } from './code-graph.js';
@@ -130,7 +130,8 @@ function perFile(graph: CodeGraph, scores: Float64Array): Map<string, number> {
 /**
  * Co-change distribution from the seed files: for each seed s, the share of
  * s's commits that also touched f, recent commits weighing more (see
- * RECENCY_DECAY), averaged over seeds with history.
+ * RECENCY_DECAY), averaged over seeds with history. Files that changed
+ * with a seed fewer than MIN_COCHANGES times get nothing from it.
  */
 function coChangeScores(history: CoChangeHistory | undefined, seedFiles: string[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -139,9 +140,12 @@ function coChangeScores(history: CoChangeHistory | undefined, seedFiles: string[
   for (const seed of seedFiles) {
     const total = history.recentTouches.get(seed);
     const row = history.recentPairs.get(seed);
-    if (!total || !row) continue;
+    const counts = history.pairs.get(seed);
+    if (!total || !row || !counts) continue;
     seedsWithHistory++;
-    for (const [other, count] of row) out.set(other, (out.get(other) ?? 0) + count / total);
+    for (const [other, weight] of row) {
+      if ((counts.get(other) ?? 0) >= MIN_COCHANGES) out.set(other, (out.get(other) ?? 0) + weight / total);
+    }
   }
   if (seedsWithHistory > 1) for (const [path, value] of out) out.set(path, value / seedsWithHistory);
   return out;
@@ -388,6 +392,7 @@ function describeCoChanges(history: CoChangeHistory | undefined, seedFiles: stri
   for (const seed of seedFiles) {
     const total = history.touches.get(seed) ?? 0;
     for (const [other, count] of history.pairs.get(seed) ?? []) {
+      if (count < MIN_COCHANGES) continue;
       const seen = best.get(other);
       if (!seen || count / total > seen.count / seen.total) best.set(other, { seed, count, total });
     }

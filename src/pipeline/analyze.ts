@@ -1,7 +1,7 @@
 import { buildCodeGraph, fileNodeId, type CodeGraph, type GraphOptions } from '../graph/code-graph.js';
 import { rankFiles, type RankWeights, type Ranking } from '../graph/rank.js';
 import { buildRepoIndex, type IndexOptions, type RepoIndex } from '../parse/repo-index.js';
-import { mineCoChanges, type CoChangeHistory, type HistoryOptions } from '../repo/history.js';
+import { MIN_COCHANGES, mineCoChanges, type CoChangeHistory, type HistoryOptions } from '../repo/history.js';
 import { queryTerms } from '../context/lexical.js';
 import { readSourceFile } from '../repo/read.js';
 import type { Seeds } from '../context/seeds.js';
@@ -25,9 +25,6 @@ export interface Analysis {
 
 /** An issue is a few hundred words; a pasted log could be far more. */
 const MAX_QUERY_TERMS = 400;
-
-/** Co-changes seen at least this often become graph edges (the ranking reads every count). */
-const MIN_COCHANGE_EDGE = 2;
 
 /** list → parse → history → graph → rank: the retrieval half of every revloop command. */
 export async function analyzeRepository(root: string, seeds: Seeds, options: AnalyzeOptions = {}): Promise<Analysis> {
@@ -86,8 +83,7 @@ export function addCoChangeEdges(graph: CodeGraph, history: CoChangeHistory): vo
     if (from === undefined || total === 0) continue;
     for (const [b, count] of [...row].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
       const to = graph.nodeIndex(fileNodeId(b));
-      if (to !== undefined && count >= MIN_COCHANGE_EDGE)
-        graph.addEdge(from, to, 'cochanged', count / total, 'history');
+      if (to !== undefined && count >= MIN_COCHANGES) graph.addEdge(from, to, 'cochanged', count / total, 'history');
     }
   }
 }

@@ -43,6 +43,14 @@ export const DEFAULT_HISTORY_COMMITS = 1000;
  * at 0.95 and fell off from 0.85 down.
  */
 export const RECENCY_DECAY = 0.9;
+/**
+ * Files that changed together fewer times than this are not treated as
+ * coupled: one shared commit is as often chance (a sweeping fix, a release)
+ * as coupling. On the co-change replay, ignoring single shared commits
+ * raised recall@10 from 0.690 to 0.699 and from 0.742 to 0.748 on the two
+ * repository sets (scripts/tune-cochange.ts).
+ */
+export const MIN_COCHANGES = 2;
 const DEFAULT_MAX_FILES_PER_COMMIT = 30;
 
 const empty = (note: string, shallow = false): CoChangeHistory => ({

@@ -92,4 +92,20 @@ describe('ranking with history', () => {
     expect(position(withHistory)).toBeLessThan(position(without));
     expect(position(withHistory)).toBe(1);
   });
+
+  it('does not couple files that changed together only once', async () => {
+    const dir = shopWithHistory();
+    writeFiles(dir, { 'shop/pricing.py': 'DISCOUNT_RATE = 98\n', 'shop/utils.py': 'def once():\n    return 1\n' });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'pricing with utils, once');
+    const index = await buildRepoIndex(dir);
+    const history = mineCoChanges(dir, new Set(index.files.map((f) => f.path)));
+    expect(history.pairs.get('shop/pricing.py')?.get('shop/utils.py')).toBe(1);
+    const graph = buildCodeGraph(index.files);
+    const seeds = { changed: [{ path: 'shop/pricing.py', status: 'modified' as const, ranges: [] }] };
+    const ranked = rankFiles(graph, index.files, seeds, { history }).files;
+    const reasons = (path: string) => ranked.find((f) => f.path === path)!.reasons.join('\n');
+    expect(reasons('shop/utils.py')).not.toMatch(/changed together/);
+    expect(reasons('web/money.js')).toMatch(/changed together with shop\/pricing.py in 3 of the 5/);
+  });
 });
