@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { buildCodeGraph } from '../src/graph/code-graph.js';
 import { DEFAULT_WEIGHTS, rankSignals, type RankSignals } from '../src/graph/rank.js';
 import { buildRepoIndex } from '../src/parse/repo-index.js';
-import { mineCoChanges, RECENCY_DECAY } from '../src/repo/history.js';
+import { MIN_COCHANGES, mineCoChanges, RECENCY_DECAY } from '../src/repo/history.js';
 import { addCoChangeEdges, changedFileTerms } from '../src/pipeline/analyze.js';
 import { isTestPath } from '../src/repo/test-paths.js';
 import { isSourcePath, repositoryLabel } from '../src/bench/cochange-replay.js';
@@ -248,6 +248,10 @@ interface Setting {
   blend: Blend;
 }
 
+function settingName(minimum: number, decay: number, wc: number, wi: number, wh: number, ws: number): string {
+  return `min ${minimum} decay ${decay} context ${wc} impact ${wi} cochange ${wh} seedLexical ${ws}`;
+}
+
 /**
  * The product's blend, a weighted sum of the signals as rankFiles computes
  * them, over a grid of weights and recency decays. (Max-normalised and
@@ -258,20 +262,23 @@ interface Setting {
 function settings(): Setting[] {
   const out: Setting[] = [];
   const history = { 1: 'h1', 0.95: 'h95', 0.9: 'h90', 0.8: 'h80' } as const;
-  for (const decay of DECAYS) {
-    for (const wc of [0.2, 0.4, 0.8]) {
-      for (const wi of [0.2, 0.4, 0.8]) {
-        for (const wh of [0, 0.15, 0.3, 0.6, 1]) {
-          for (const ws of [2, 3, 4, 5, 8]) {
-            const h = history[decay];
-            out.push({
-              name: `decay ${decay} context ${wc} impact ${wi} cochange ${wh} seedLexical ${ws}`,
-              blend: (c) =>
-                c.columns.c1.map(
-                  (_, i) =>
-                    wc * c.columns.c1[i]! + wi * c.columns.i1[i]! + wh * c.columns[h][i]! + ws * c.columns.s[i]!,
-                ),
-            });
+  for (const minimum of [1, 2, 3]) {
+    for (const decay of DECAYS) {
+      for (const wc of [0.2, 0.4, 0.8]) {
+        for (const wi of [0.2, 0.4, 0.8]) {
+          for (const wh of [0, 0.15, 0.3, 0.6, 1]) {
+            for (const ws of [2, 3, 4, 5, 8]) {
+              const h = history[decay];
+              out.push({
+                name: settingName(minimum, decay, wc, wi, wh, ws),
+                blend: (c) =>
+                  c.columns.c1.map((_, i) => {
+                    // Files that changed with the seed fewer than `minimum` times get no co-change share.
+                    const share = c.columns.hc[i]! >= minimum ? c.columns[h][i]! : 0;
+                    return wc * c.columns.c1[i]! + wi * c.columns.i1[i]! + wh * share + ws * c.columns.s[i]!;
+                  }),
+              });
+            }
           }
         }
       }
@@ -286,7 +293,8 @@ async function fit(files: string[], evalFiles: string[]): Promise<void> {
   process.stderr.write(`${cases.length} cases from ${repos.length} repositories\n`);
   const results = settings().map((s) => ({ ...s, ...score(cases, s.blend) }));
   results.sort((a, b) => b.mean - a.mean || (a.name < b.name ? -1 : 1));
-  const current = `decay ${RECENCY_DECAY} context ${DEFAULT_WEIGHTS.context} impact ${DEFAULT_WEIGHTS.impact} cochange ${DEFAULT_WEIGHTS.cochange} seedLexical ${DEFAULT_WEIGHTS.seedLexical}`;
+  const w = DEFAULT_WEIGHTS;
+  const current = settingName(MIN_COCHANGES, RECENCY_DECAY, w.context, w.impact, w.cochange, w.seedLexical);
   const product = results.find((r) => r.name === current);
   if (!product) throw new Error(`the grid lacks the current defaults (${current})`);
   const show = (r: (typeof results)[number]): string =>

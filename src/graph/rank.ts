@@ -61,11 +61,12 @@ export interface RankWeights {
 export const DEFAULT_WEIGHTS: Readonly<RankWeights> = {
   context: 0.4,
   impact: 0.4,
-  // Co-change replay (scripts/tune-cochange.ts), recall@10 with recency-weighted
-  // history: 0.673 -> 0.690 on 12 repositories held out of the choice, and
-  // 0.707 -> 0.742 on the 8 of the README, going from cochange 0.6 and
-  // seedLexical 3 to 0.3 and 4. SWE-bench (53 instances): hit@1 0.472 -> 0.509,
-  // hit@5 and hit@10 unchanged.
+  // Co-change replay (scripts/tune-cochange.ts) on two sets of repositories,
+  // both used for the choice: with recency-weighted history and the
+  // single-commit cut (see history.ts), cochange 0.6 -> 0.3 and seedLexical
+  // 3 -> 4 took recall@10 from 0.673 to 0.699 on 12 repositories and from
+  // 0.707 to 0.748 on the README's 8. SWE-bench (53 instances): hit@1
+  // 0.472 -> 0.509, hit@5 and hit@10 unchanged.
   cochange: 0.3,
   // Tuned on 53 SWE-bench Verified instances (5 per repository) with
   // scripts/tune-issue-ranking.ts: hit@5 rose from 0.66 (lexical 1) to 0.83
@@ -157,7 +158,11 @@ export interface RankSignals {
   context: Map<string, number>;
   /** Reverse walk (what relies on the seeds), summed per file; empty without seeds. */
   impact: Map<string, number>;
-  /** Share of the seed files' commits that also touched the file. */
+  /**
+   * Share of the seed files' commits that also touched the file, recent
+   * commits weighing more; nothing from a seed it changed with fewer than
+   * MIN_COCHANGES times.
+   */
   cochange: Map<string, number>;
   /** BM25 of the text seed, as a distribution over files. */
   lexical: Map<string, number>;
