@@ -6,7 +6,7 @@
 import type { FailureKind } from '../ci/types.js';
 import type { RankedFile } from '../graph/rank.js';
 import { codeBlock, codeSpan, escapeText, modelText, reasonText } from './markdown-text.js';
-import { fitList, fitToLimit, type Fitted, type Section, type TrimOptions } from './trim.js';
+import { fitList, fitToLimit, largestFitting, type Fitted, type Section, type TrimOptions } from './trim.js';
 
 export interface CiFrameEntry {
   /** Repository-relative path, as the checkout names it. */
@@ -147,16 +147,7 @@ function jobSection(job: CiJobEntry): Section {
     // The first pass of trimming takes code only; failures go in the second, after the ranked list and notes.
     minimum: render(0).length,
     fit(budget): Fitted {
-      let low = 0;
-      let high = total;
-      let best = -1;
-      while (low <= high) {
-        const mid = Math.floor((low + high) / 2);
-        if (render(mid).length <= budget) {
-          best = mid;
-          low = mid + 1;
-        } else high = mid - 1;
-      }
+      const best = largestFitting(0, total, (count) => render(count).length <= budget);
       if (best >= 0) {
         const cutCode = job.failures
           .slice(best)

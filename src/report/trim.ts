@@ -82,6 +82,22 @@ export function fitToLimit(sections: readonly Section[], limit: number, options:
 }
 
 /**
+ * The largest n in low..high for which `fits(n)` holds, by binary search
+ * (`fits` must hold for every n below one that fits); low - 1 when none does.
+ */
+export function largestFitting(low: number, high: number, fits: (n: number) => boolean): number {
+  let best = low - 1;
+  while (low <= high) {
+    const mid = Math.floor((low + high) / 2);
+    if (fits(mid)) {
+      best = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return best;
+}
+
+/**
  * A fit for list-like sections: the heading and as many leading items as the
  * budget allows, then a "… and N more" line; nothing when not even one item
  * fits. `describe` names what was cut for the note.
@@ -95,16 +111,10 @@ export function fitList(
 ): Fitted {
   const render = (count: number): string =>
     [heading, ...items.slice(0, count), ...(count < items.length ? [moreLine(items.length - count)] : [])].join('\n');
-  let low = 1;
-  let high = items.length;
-  let best = 0;
-  while (low <= high) {
-    const mid = Math.floor((low + high) / 2);
-    if (render(mid).length <= budget) {
-      best = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const best = Math.max(
+    0,
+    largestFitting(1, items.length, (count) => render(count).length <= budget),
+  );
   if (best === items.length) return { text: render(best) };
   if (best === 0) return { text: '', cut: describe(0, items.length) };
   return { text: render(best), cut: describe(best, items.length) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markerFor, withMarker } from '../../src/github/sticky-comment.js';
 import { renderContextMarkdown } from '../../src/report/context-markdown.js';
-import { fitList, fitToLimit, GITHUB_COMMENT_LIMIT, type Section } from '../../src/report/trim.js';
+import { fitList, fitToLimit, GITHUB_COMMENT_LIMIT, largestFitting, type Section } from '../../src/report/trim.js';
 import { sampleReport } from './sample-report.js';
 
 const fence = (text: string): number => (text.match(/^`{3,}/gm) ?? []).length;
@@ -109,5 +109,20 @@ describe('renderContextMarkdown over the limit', () => {
     expect(renderContextMarkdown(sampleReport(), GITHUB_COMMENT_LIMIT)).toBe(
       renderContextMarkdown(sampleReport(), Number.MAX_SAFE_INTEGER),
     );
+  });
+});
+
+describe('largestFitting', () => {
+  it('finds the largest n that fits, or low - 1 when none does', () => {
+    const calls: number[] = [];
+    const fits = (n: number) => {
+      calls.push(n);
+      return n * n <= 50;
+    };
+    expect(largestFitting(0, 100, fits)).toBe(7);
+    expect(calls.length).toBeLessThanOrEqual(8); // a binary search, not a scan
+    expect(largestFitting(1, 10, () => false)).toBe(0);
+    expect(largestFitting(0, 10, () => false)).toBe(-1);
+    expect(largestFitting(3, 9, () => true)).toBe(9);
   });
 });
