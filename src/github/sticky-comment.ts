@@ -48,12 +48,12 @@ export interface PostedComment {
   created: boolean;
 }
 
-/** The oldest comment of this purpose on the thread, if any (all pages are read). */
-export async function findStickyComment(
+/** The oldest comment of this purpose on the thread (a race may have made two), with its body; all pages are read. */
+export async function findMarkedComment(
   client: GitHubClient,
   target: IssueTarget,
   purpose: CommentPurpose,
-): Promise<{ id: number; url: string } | undefined> {
+): Promise<{ id: number; url: string; body: string } | undefined> {
   const comments = await client.paginate(client.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,
@@ -61,7 +61,17 @@ export async function findStickyComment(
     per_page: 100,
   });
   const found = comments.filter((c) => hasMarker(c.body, purpose)).sort((a, b) => a.id - b.id)[0];
-  return found ? { id: found.id, url: found.html_url } : undefined;
+  return found ? { id: found.id, url: found.html_url, body: found.body ?? '' } : undefined;
+}
+
+/** The oldest comment of this purpose on the thread, if any (all pages are read). */
+export async function findStickyComment(
+  client: GitHubClient,
+  target: IssueTarget,
+  purpose: CommentPurpose,
+): Promise<{ id: number; url: string } | undefined> {
+  const found = await findMarkedComment(client, target, purpose);
+  return found ? { id: found.id, url: found.url } : undefined;
 }
 
 /**

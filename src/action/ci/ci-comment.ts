@@ -1,6 +1,6 @@
 import type { GitHubClient } from '../../github/client.js';
 import {
-  hasMarker,
+  findMarkedComment,
   markerFor,
   type CommentPurpose,
   type IssueTarget,
@@ -78,17 +78,8 @@ export async function findCiComment(
   target: IssueTarget,
   workflowId: number,
 ): Promise<CiComment | undefined> {
-  const purpose = ciPurpose(workflowId);
-  const comments = await client.paginate(client.rest.issues.listComments, {
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.number,
-    per_page: 100,
-  });
-  const found = comments.filter((c) => hasMarker(c.body, purpose)).sort((a, b) => a.id - b.id)[0];
-  if (!found) return undefined;
-  const body = found.body ?? '';
-  return { id: found.id, url: found.html_url, body, state: readState(body) };
+  const found = await findMarkedComment(client, target, ciPurpose(workflowId));
+  return found ? { ...found, state: readState(found.body) } : undefined;
 }
 
 /** A CI comment to write: on which thread, for which workflow, the run it reports, and the rendered body. */
