@@ -67,7 +67,7 @@ for (const [repo, instances] of [...byRepo].sort()) {
       const text = instance.problem_statement;
       const index = await buildRepoIndex(snapshot.root, { queryTerms: [...queryTerms(text).keys()].slice(0, 400) });
       const history = mineCoChanges(snapshot.root, new Set(index.files.map((f) => f.path)));
-      const graph = buildCodeGraph(index.files);
+      const graph = buildCodeGraph(index.files, { modules: index.modules });
       baseline.push(relevantRanks(bm25Ranking(snapshot.root, text, terms, true), gold));
       grid.forEach((weights, g) => {
         const ranking = rankFiles(graph, index.files, { changed: [], text }, { history, weights });

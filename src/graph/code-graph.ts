@@ -4,6 +4,7 @@ import type { TaggedFile } from '../parse/tag-file.js';
 import type { Tag } from '../parse/tags.js';
 import { isBuiltin } from './builtins.js';
 import { FileLookup, resolveImport } from './imports.js';
+import type { JsModules } from './js-modules.js';
 import type { SparseGraph } from './pagerank.js';
 
 // graphology ships CommonJS with a default export; this is its multi-directed class.
@@ -368,6 +369,8 @@ export interface GraphOptions {
    * does: the benchmark's ablation of precise edges.
    */
   resolveImports?: boolean;
+  /** How JavaScript/TypeScript code names the repository's own modules (tsconfig paths, workspaces). */
+  modules?: JsModules;
 }
 
 const dirOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
@@ -411,17 +414,24 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
 
   const lookup = new FileLookup(files.map((f) => f.path));
   const resolved = new Map<string, string[]>();
+  const resolve = (file: TaggedFile, spec: string): string[] => {
+    const key = `${file.language}\0${dirOf(file.path)}\0${spec}`;
+    let targets = resolved.get(key);
+    if (!targets) resolved.set(key, (targets = resolveImport(file.language, file.path, spec, lookup, options.modules)));
+    return targets;
+  };
+  const barrels = resolveImports ? barrelExports(files, resolve) : new Map<string, string[]>();
   for (const file of files) {
     const fileNode = graph.nodeIndex(fileNodeId(file.path))!;
     const dir = dirOf(file.path);
     const imported = new Set<string>();
     for (const spec of resolveImports ? file.imports : []) {
-      const key = `${file.language}\0${dir}\0${spec}`;
-      let targets = resolved.get(key);
-      if (!targets) resolved.set(key, (targets = resolveImport(file.language, file.path, spec, lookup)));
+      const targets = resolve(file, spec);
       const others = targets.filter((t) => t !== file.path);
       for (const target of others) {
         imported.add(target);
+        // A name imported from a package's index is defined in a module the index re-exports.
+        for (const inner of barrels.get(target) ?? []) if (inner !== file.path) imported.add(inner);
         graph.addEdge(fileNode, graph.nodeIndex(fileNodeId(target))!, 'imports', 1 / others.length, 'import', 'import');
       }
       if (targets.length === 0) {
@@ -454,6 +464,48 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
     }
   }
   return graph;
+}
+
+const JS_FAMILY = new Set(['javascript', 'typescript', 'tsx']);
+const INDEX_MODULE = /(^|\/)index\.(d\.ts|[mc]?[jt]sx?)$/;
+/** Index modules re-exporting index modules are followed this deep. */
+const BARREL_DEPTH = 2;
+
+/**
+ * For each JavaScript/TypeScript index module (a package's or directory's
+ * `index.ts`), the repository files it imports or re-exports, through
+ * nested indexes: where the names imported from `@scope/pkg` or `./dir`
+ * are really defined.
+ */
+function barrelExports(
+  files: readonly TaggedFile[],
+  resolve: (file: TaggedFile, spec: string) => string[],
+): Map<string, string[]> {
+  const direct = new Map<string, string[]>();
+  for (const file of files) {
+    if (!JS_FAMILY.has(file.language) || !INDEX_MODULE.test(file.path)) continue;
+    const targets = new Set<string>();
+    for (const spec of file.imports) for (const t of resolve(file, spec)) if (t !== file.path) targets.add(t);
+    direct.set(file.path, [...targets].sort());
+  }
+  const out = new Map<string, string[]>();
+  for (const [barrel, targets] of direct) {
+    const all = new Set(targets);
+    let frontier = targets.filter((t) => direct.has(t));
+    for (let depth = 1; depth < BARREL_DEPTH && frontier.length > 0; depth++) {
+      const next: string[] = [];
+      for (const inner of frontier)
+        for (const t of direct.get(inner)!) {
+          if (all.has(t)) continue;
+          all.add(t);
+          next.push(t);
+        }
+      frontier = next.filter((t) => direct.has(t));
+    }
+    all.delete(barrel);
+    out.set(barrel, [...all].sort());
+  }
+  return out;
 }
 
 /** `./a.py::a.Foo.bar` → `./a.py::a.Foo`; undefined for top-level symbols. */

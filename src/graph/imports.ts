@@ -1,4 +1,8 @@
 import type { LanguageId } from '../parse/languages.js';
+import { jsAliasTargets, NO_JS_MODULES, type JsModules } from './js-modules.js';
+import { dirname, join, normalizePath } from './paths.js';
+
+export { normalizePath };
 
 /** The repository's files, indexed for resolving import specifiers. */
 export class FileLookup {
@@ -50,24 +54,17 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
-const dirname = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
-
-/** `a/b/../c/./d` → `a/c/d`; undefined when it climbs above the root. */
-export function normalizePath(path: string): string | undefined {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else out.push(part);
-  }
-  return out.join('/');
-}
-
-const join = (dir: string, rest: string): string | undefined => normalizePath(dir ? `${dir}/${rest}` : rest);
-
 const JS_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+
+/** A module path as files: itself, with each extension (a `.js` in the specifier may name a `.ts`), as a directory index. */
+function jsCandidates(target: string): string[] {
+  const stem = target.replace(/\.d\.ts$|\.(m|c)?(j|t)sx?$/, '');
+  return [
+    target,
+    ...JS_EXTENSIONS.map((ext) => `${stem}${ext}`),
+    ...JS_EXTENSIONS.map((ext) => `${target}/index${ext}`),
+  ];
+}
 
 function firstExisting(files: FileLookup, candidates: (string | undefined)[]): string[] {
   for (const candidate of candidates) if (candidate !== undefined && files.has(candidate)) return [candidate];
@@ -89,7 +86,13 @@ function firstSuffix(files: FileLookup, tails: string[]): string[] {
  * packages as directories) and falls back to the shortest path ending in the
  * expected file name.
  */
-export function resolveImport(language: LanguageId, from: string, spec: string, files: FileLookup): string[] {
+export function resolveImport(
+  language: LanguageId,
+  from: string,
+  spec: string,
+  files: FileLookup,
+  modules: JsModules = NO_JS_MODULES,
+): string[] {
   const dir = dirname(from);
   switch (language) {
     case 'python': {
@@ -109,15 +112,16 @@ export function resolveImport(language: LanguageId, from: string, spec: string, 
     case 'javascript':
     case 'typescript':
     case 'tsx': {
-      if (!spec.startsWith('.') && !spec.startsWith('/')) return [];
+      if (!spec.startsWith('.') && !spec.startsWith('/')) {
+        // A bare specifier is a package, unless the repository maps it (tsconfig paths, workspaces).
+        for (const target of jsAliasTargets(from, spec, modules)) {
+          const hit = firstExisting(files, jsCandidates(target));
+          if (hit.length > 0) return hit;
+        }
+        return [];
+      }
       const target = join(spec.startsWith('/') ? '' : dir, spec);
-      if (target === undefined) return [];
-      const stem = target.replace(/\.(m|c)?jsx?$/, '');
-      return firstExisting(files, [
-        target,
-        ...JS_EXTENSIONS.map((ext) => `${stem}${ext}`),
-        ...JS_EXTENSIONS.map((ext) => `${target}/index${ext}`),
-      ]);
+      return target === undefined ? [] : firstExisting(files, jsCandidates(target));
     }
     case 'go': {
       // A package is a directory: every non-test file of the longest matching one.

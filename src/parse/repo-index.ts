@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { listFiles, skipByPath, type SkippedFile } from '../repo/files.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../repo/read.js';
 import { languageForPath, type LanguageId } from './languages.js';
+import { isJsModuleConfig, loadJsModules, type JsModules } from '../graph/js-modules.js';
 import { tagFile, type TagContext, type TagFileResult, type TaggedFile } from './tag-file.js';
 import type { TagBatchRequest, TagBatchResponse } from './worker-protocol.js';
 import { newTagTimings, type TagTimings } from './tags.js';
@@ -26,6 +27,8 @@ export interface RepoIndex {
   listing: 'git' | 'walk';
   files: TaggedFile[];
   skipped: SkippedFile[];
+  /** tsconfig/jsconfig paths and workspace packages, for resolving JavaScript/TypeScript imports. */
+  modules: JsModules;
   /** Wall time of listing and of tagging; `tagging` splits the latter (summed over threads). */
   timings: { listMs: number; tagMs: number; tagging: TagTimings; threads: number };
 }
@@ -82,12 +85,20 @@ export async function buildRepoIndex(root: string, options: IndexOptions = {}): 
     if (result.ok) files.push(result.file);
     else skipped.push({ path: result.path, reason: result.reason });
   }
+  const modules = loadJsModules(
+    root,
+    listing.paths.filter((p) => isJsModuleConfig(p) && !skipByPath(p)),
+  );
+  // A config that is not valid JSON resolves nothing; say so instead of calling it an unsupported language.
+  const broken = new Set(modules.broken);
+  for (const entry of skipped) if (broken.has(entry.path)) entry.reason = 'parse-error';
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     root,
     listing: listing.source,
     files,
     skipped,
+    modules,
     timings: { listMs: t1 - t0, tagMs: performance.now() - t1, tagging, threads },
   };
 }

@@ -42,7 +42,7 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
       ? undefined
       : mineCoChanges(root, new Set(index.files.map((f) => f.path)), options.history);
   const t1 = performance.now();
-  const graph = buildCodeGraph(index.files, options.graph);
+  const graph = buildCodeGraph(index.files, { modules: index.modules, ...options.graph });
   if (history) addCoChangeEdges(graph, history);
   const t2 = performance.now();
   const afterGraph = peak();
@@ -61,7 +61,7 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
 }
 
 /** Terms of the changed files (their most frequent ones): what the change is about, in words. */
-export function changedFileTerms(root: string, seeds: Seeds): Map<string, number> {
+export function changedFileTerms(root: string, seeds: Seeds, limit = MAX_QUERY_TERMS): Map<string, number> {
   const counts = new Map<string, number>();
   for (const changed of seeds.changed) {
     if (changed.status === 'deleted') continue;
@@ -70,7 +70,7 @@ export function changedFileTerms(root: string, seeds: Seeds): Map<string, number
     for (const [term, count] of queryTerms(`${changed.path}\n${read.text}`))
       counts.set(term, (counts.get(term) ?? 0) + count);
   }
-  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_QUERY_TERMS);
+  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
   // Damped: a term a file repeats 50 times is not 50 times the evidence.
   return new Map(top.map(([term, count]) => [term, 1 + Math.log(count)]));
 }

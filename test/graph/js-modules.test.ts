@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { buildCodeGraph, fileNodeId } from '../../src/graph/code-graph.js';
+import { FileLookup, resolveImport } from '../../src/graph/imports.js';
+import { jsAliasTargets, loadJsModules, stripJsonComments } from '../../src/graph/js-modules.js';
+import { buildRepoIndex } from '../../src/parse/repo-index.js';
+import { tempDir, writeFiles } from '../helpers/repo.js';
+
+/** A monorepo: a base tsconfig with paths, packages extending it, workspace manifests. */
+function monorepo(): string {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'tsconfig.base.json': `{
+      // comments and trailing commas are tsconfig's dialect
+      "compilerOptions": {
+        "baseUrl": ".",
+        "paths": {
+          "@app/*": ["packages/app/src/*"], /* block comment */
+          "@app/core": ["packages/core/src/index.ts"],
+          "~/*": ["packages/app/src/*",],
+        },
+      },
+    }`,
+    'packages/app/tsconfig.json': '{ "extends": "../../tsconfig.base.json" }',
+    'packages/app/src/main.ts':
+      "import { total } from '@app/core';\nimport { fmt } from '~/format';\nimport { helper } from '@acme/util/helpers';\nimport React from 'react';\nexport const run = () => fmt(total([1]), helper());\n",
+    'packages/app/src/format.ts': 'export function fmt(n: number): string { return String(n); }\n',
+    'packages/core/package.json': '{ "name": "@acme/core", "main": "dist/index.js" }',
+    'packages/core/src/index.ts': "export * from './sum';\n",
+    'packages/core/src/sum.ts': 'export function total(xs: number[]): number { return xs.length; }\n',
+    'packages/other/sum.ts': 'export function total(xs: number[]): number { return 0; }\n',
+    'packages/util/package.json': '{ "name": "@acme/util", "exports": { ".": { "import": "./dist/esm/index.js" } } }',
+    'packages/util/src/index.ts': "export { helper } from './helpers';\n",
+    'packages/util/src/helpers.ts': 'export function helper(): number { return 1; }\n',
+    'packages/web/package.json': '{ "name": "@acme/web" }',
+    'packages/web/index.js': "const { total } = require('@acme/core');\nconst u = require('@acme/util');\n",
+    'packages/broken/tsconfig.json': '{ "compilerOptions": { "paths": ',
+  });
+  return dir;
+}
+
+describe('stripJsonComments', () => {
+  it('removes comments and trailing commas but not text inside strings', () => {
+    const text = '{ "a": "http://x/*y*/", // c\n "b": [1, 2, /* z */ ], }';
+    expect(JSON.parse(stripJsonComments(text))).toEqual({ a: 'http://x/*y*/', b: [1, 2] });
+  });
+});
+
+describe('loadJsModules', () => {
+  it('follows extends for paths, reads workspace manifests and reports broken configs', async () => {
+    const dir = monorepo();
+    const index = await buildRepoIndex(dir);
+    const modules = index.modules;
+    expect(modules.broken).toEqual(['packages/broken/tsconfig.json']);
+    expect(index.skipped.find((s) => s.path === 'packages/broken/tsconfig.json')?.reason).toBe('parse-error');
+    const app = modules.configs.find((c) => c.scope === 'packages/app')!;
+    expect(app.baseUrl).toBe('');
+    expect(app.paths.find((p) => p.pattern === '@app/*')?.targets).toEqual(['packages/app/src/*']);
+    expect(modules.packages.map((p) => p.name)).toEqual(['@acme/core', '@acme/util', '@acme/web']);
+    expect(modules.packages[0]!.entries).toEqual(['packages/core/dist/index.js', 'packages/core/src/index.js']);
+    expect(modules.packages[1]!.entries).toEqual(['packages/util/dist/esm/index.js', 'packages/util/src/index.js']);
+  });
+
+  it('prefers an exact pattern, then the longest prefix, as TypeScript does', () => {
+    const modules = {
+      configs: [
+        {
+          scope: '',
+          paths: [
+            { pattern: '@app/*', targets: ['a/*'] },
+            { pattern: '@app/core/*', targets: ['core/*'] },
+            { pattern: '@app/x', targets: ['exact'] },
+          ],
+        },
+      ],
+      packages: [],
+      broken: [],
+    };
+    expect(jsAliasTargets('src/m.ts', '@app/core/y', modules)).toEqual(['core/y']);
+    expect(jsAliasTargets('src/m.ts', '@app/x', modules)).toEqual(['exact']);
+    expect(jsAliasTargets('src/m.ts', '@app/z', modules)).toEqual(['a/z']);
+    expect(jsAliasTargets('src/m.ts', 'lodash', modules)).toEqual([]);
+  });
+
+  it('ignores a repository without configs', () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'a.ts': 'export const a = 1;\n' });
+    expect(loadJsModules(dir, ['a.ts'])).toEqual({ configs: [], packages: [], broken: [] });
+  });
+});
+
+describe('resolving bare specifiers', () => {
+  it('maps tsconfig paths, workspace packages (entry and subpath) to repository files, leaving real packages external', async () => {
+    const dir = monorepo();
+    const index = await buildRepoIndex(dir);
+    const files = new FileLookup(index.files.map((f) => f.path));
+    const resolve = (from: string, spec: string): string[] =>
+      resolveImport('typescript', from, spec, files, index.modules);
+    expect(resolve('packages/app/src/main.ts', '@app/core')).toEqual(['packages/core/src/index.ts']);
+    expect(resolve('packages/app/src/main.ts', '~/format')).toEqual(['packages/app/src/format.ts']);
+    expect(resolve('packages/app/src/main.ts', '@acme/util/helpers')).toEqual(['packages/util/src/helpers.ts']);
+    expect(resolve('packages/web/index.js', '@acme/core')).toEqual(['packages/core/src/index.ts']);
+    expect(resolve('packages/web/index.js', '@acme/util')).toEqual(['packages/util/src/index.ts']);
+    expect(resolve('packages/app/src/main.ts', 'react')).toEqual([]);
+    // Without the repository's module map a bare specifier is a package, as before.
+    expect(resolveImport('typescript', 'packages/app/src/main.ts', '@app/core', files)).toEqual([]);
+
+    const graph = buildCodeGraph(index.files, { modules: index.modules });
+    const imported = (from: string): string[] => {
+      const out: string[] = [];
+      graph.forEachDependencyEdge((edge, u, v) => {
+        if (graph.node(u).path === from && graph.edge(edge).kind === 'imports') out.push(graph.key(v));
+      });
+      return out.sort();
+    };
+    expect(imported('packages/app/src/main.ts')).toEqual(
+      [
+        fileNodeId('packages/app/src/format.ts'),
+        fileNodeId('packages/core/src/index.ts'),
+        fileNodeId('packages/util/src/helpers.ts'),
+        '<external>::react',
+      ].sort(),
+    );
+    // `total` comes from @app/core, whose index re-exports ./sum: the reference is precise, not a name match.
+    const references: string[] = [];
+    graph.forEachDependencyEdge((edge, u, v) => {
+      const attributes = graph.edge(edge);
+      if (graph.node(u).path === 'packages/app/src/main.ts' && attributes.name === 'total')
+        references.push(`${graph.key(v)} ${attributes.provenance}`);
+    });
+    expect([...new Set(references)]).toEqual(['./packages/core/src/sum.ts::sum.total import']);
+  });
+});
