@@ -9,6 +9,9 @@
 // the strongest candidates of each signal, one JSON line per case. Indexing
 // is the slow part; with the signals on disk, `fit` compares blends in
 // seconds.
+// Besides the product's signals, the dump records candidates for new ones
+// (hub-ness, two-step co-change, other choices of the seed's words, shared
+// path words); none of them raised recall@10 by a point on both sets.
 // fit: scores blend settings on the dumped cases (recall@10 averaged per
 // repository, then over repositories) and prints the best ones; with
 // --eval, the best setting on the fit files is then scored on other files
@@ -18,7 +21,7 @@ import { createInterface } from 'node:readline';
 import { dirname, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCodeGraph } from '../src/graph/code-graph.js';
-import { DEFAULT_WEIGHTS, rankSignals, type RankSignals } from '../src/graph/rank.js';
+import { DEFAULT_WEIGHTS, lexicalDistribution, rankSignals, type RankSignals } from '../src/graph/rank.js';
 import { buildRepoIndex } from '../src/parse/repo-index.js';
 import { MIN_COCHANGES, mineCoChanges, RECENCY_DECAY } from '../src/repo/history.js';
 import { addCoChangeEdges, changedFileTerms } from '../src/pipeline/analyze.js';
@@ -33,6 +36,9 @@ import {
 } from '../src/bench/commit-mining.js';
 import { disposeAllSnapshots, resolveCommit, resolveGitDir, SnapshotRepository } from '../src/bench/git.js';
 import type { Seeds } from '../src/context/seeds.js';
+import type { TaggedFile } from '../src/parse/tag-file.js';
+import type { CoChangeHistory } from '../src/repo/history.js';
+import { lexicalTokens } from '../src/context/tokens.js';
 
 /** Candidates kept per signal: the strongest ones, where the top 10 is decided. */
 const KEPT_PER_SIGNAL = 150;
@@ -57,6 +63,11 @@ const FEATURES = [
   'test', // 1 when the file is a test
   'name', // 1 when the file's name stem contains the seed's stem or the other way round
   'syms', // symbols the file defines
+  'g', // unseeded forward walk (global PageRank), graph without co-change edges: how much of a hub the file is
+  'h2', // two-step co-change: share of the seed's commits touching n, times share of n's commits touching the file
+  'sAll', // BM25 of all the seed's words (no cap on their number)
+  'sIdf', // BM25 of the seed's words chosen by count times IDF instead of count
+  'path', // path words shared with the seed's path, over the words of both
 ] as const;
 type Feature = (typeof FEATURES)[number];
 
@@ -94,7 +105,8 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
         const root = snapshot.root;
         const seeds: Seeds = { changed: [{ path: testCase.seed, status: 'modified', ranges: [] }] };
         const seedFileTerms = changedFileTerms(root, seeds);
-        const index = await buildRepoIndex(root, { queryTerms: [...seedFileTerms.keys()] });
+        const allSeedTerms = changedFileTerms(root, seeds, Infinity);
+        const index = await buildRepoIndex(root, { queryTerms: [...allSeedTerms.keys()] });
         const known = new Set(index.files.map((f) => f.path));
         const history = mineCoChanges(root, known);
         const shares = DECAYS.map((recencyDecay) => {
@@ -103,12 +115,18 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
           const row = h.recentPairs.get(testCase.seed) ?? new Map<string, number>();
           return (path: string): number => (total > 0 ? (row.get(path) ?? 0) / total : 0);
         });
-        const plain = buildCodeGraph(index.files);
-        const withHistory = buildCodeGraph(index.files);
+        const plain = buildCodeGraph(index.files, { modules: index.modules });
+        const withHistory = buildCodeGraph(index.files, { modules: index.modules });
         addCoChangeEdges(withHistory, history);
         const s1 = rankSignals(withHistory, index.files, seeds, { history, seedFileTerms });
         const s0 = rankSignals(plain, index.files, seeds, { seedFileTerms });
         const row = history.pairs.get(testCase.seed) ?? new Map<string, number>();
+        const others = index.files.filter((f) => f.path !== testCase.seed);
+        const similarAll = lexicalDistribution(allSeedTerms, others);
+        const similarIdf = lexicalDistribution(idfSelected(allSeedTerms, others, seedFileTerms.size), others);
+        const global = rankSignals(plain, index.files, { changed: [] }, {}).context;
+        const twoStep = twoStepCoChange(history, testCase.seed);
+        const seedWords = new Set(lexicalTokens(testCase.seed.replace(/\.[^./]+$/, '')));
         const symbols = new Map(index.files.map((f) => [f.path, f.tags.filter((t) => t.kind === 'def').length]));
         const candidates = index.files.map((f) => f.path).filter((p) => p !== testCase.seed && isSourcePath(p));
         const keep = new Set<string>(testCase.targets.filter((t) => candidates.includes(t)));
@@ -158,6 +176,11 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
                 ? 1
                 : 0,
             syms: symbols.get(path) ?? 0,
+            g: global.get(path) ?? 0,
+            h2: twoStep.get(path) ?? 0,
+            sAll: similarAll.get(path) ?? 0,
+            sIdf: similarIdf.get(path) ?? 0,
+            path: jaccard(seedWords, new Set(lexicalTokens(path.replace(/\.[^./]+$/, '')))),
           };
           rows[path] = FEATURES.map((f) => Number(values[f].toPrecision(6)));
         }
@@ -179,6 +202,46 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
       snapshot.dispose();
     }
   }
+}
+
+/** The `size` terms with the highest weight times IDF (document frequency over `files`). */
+function idfSelected(
+  query: ReadonlyMap<string, number>,
+  files: readonly TaggedFile[],
+  size: number,
+): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const f of files) for (const [term] of f.terms?.counts ?? []) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = files.length;
+  const scored = [...query].map(([term, w]) => {
+    const d = df.get(term) ?? 0;
+    return [term, w, w * Math.log(1 + (n - d + 0.5) / (d + 0.5))] as const;
+  });
+  scored.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
+  return new Map(scored.slice(0, size).map(([term, w]) => [term, w]));
+}
+
+function twoStepCoChange(history: CoChangeHistory, seed: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const share = (a: string): [string, number][] => {
+    const total = history.recentTouches.get(a) ?? 0;
+    const counts = history.pairs.get(a);
+    if (!total || !counts) return [];
+    return [...(history.recentPairs.get(a) ?? [])]
+      .filter(([b]) => (counts.get(b) ?? 0) >= MIN_COCHANGES)
+      .map(([b, w]) => [b, w / total]);
+  };
+  for (const [n, w1] of share(seed)) {
+    for (const [f, w2] of share(n)) if (f !== seed) out.set(f, (out.get(f) ?? 0) + w1 * w2);
+  }
+  return out;
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
 }
 
 function stem(path: string): string {
