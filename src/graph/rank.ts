@@ -412,7 +412,10 @@ function describeCoChanges(history: CoChangeHistory | undefined, seedFiles: stri
 }
 
 /** BM25 of the text against each file, as shares of the total (a distribution over files). */
-export function lexicalDistribution(query: ReadonlyMap<string, number>, files: readonly TaggedFile[]): Map<string, number> {
+export function lexicalDistribution(
+  query: ReadonlyMap<string, number>,
+  files: readonly TaggedFile[],
+): Map<string, number> {
   const scores = bm25Scores(query, files);
   const total = [...scores.values()].reduce((a, b) => a + b, 0);
   if (total > 0) for (const [path, value] of scores) scores.set(path, value / total);
