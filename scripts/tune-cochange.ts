@@ -21,7 +21,13 @@ import { createInterface } from 'node:readline';
 import { dirname, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCodeGraph } from '../src/graph/code-graph.js';
-import { DEFAULT_WEIGHTS, lexicalDistribution, rankSignals, type RankSignals } from '../src/graph/rank.js';
+import {
+  coChangeScores,
+  DEFAULT_WEIGHTS,
+  lexicalDistribution,
+  rankSignals,
+  type RankSignals,
+} from '../src/graph/rank.js';
 import { buildRepoIndex } from '../src/parse/repo-index.js';
 import { MIN_COCHANGES, mineCoChanges, RECENCY_DECAY } from '../src/repo/history.js';
 import { addCoChangeEdges, changedFileTerms } from '../src/pipeline/analyze.js';
@@ -221,18 +227,11 @@ function idfSelected(
   return new Map(scored.slice(0, size).map(([term, w]) => [term, w]));
 }
 
+/** Two steps of co-change share: seed → n → file, as coChangeScores computes one. */
 function twoStepCoChange(history: CoChangeHistory, seed: string): Map<string, number> {
   const out = new Map<string, number>();
-  const share = (a: string): [string, number][] => {
-    const total = history.recentTouches.get(a) ?? 0;
-    const counts = history.pairs.get(a);
-    if (!total || !counts) return [];
-    return [...(history.recentPairs.get(a) ?? [])]
-      .filter(([b]) => (counts.get(b) ?? 0) >= MIN_COCHANGES)
-      .map(([b, w]) => [b, w / total]);
-  };
-  for (const [n, w1] of share(seed)) {
-    for (const [f, w2] of share(n)) if (f !== seed) out.set(f, (out.get(f) ?? 0) + w1 * w2);
+  for (const [n, w1] of coChangeScores(history, [seed])) {
+    for (const [f, w2] of coChangeScores(history, [n])) if (f !== seed) out.set(f, (out.get(f) ?? 0) + w1 * w2);
   }
   return out;
 }

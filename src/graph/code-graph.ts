@@ -5,6 +5,7 @@ import type { Tag } from '../parse/tags.js';
 import { isBuiltin } from './builtins.js';
 import { FileLookup, resolveImport } from './imports.js';
 import type { JsModules } from './js-modules.js';
+import { dirname as dirOf } from './paths.js';
 import type { SparseGraph } from './pagerank.js';
 
 // graphology ships CommonJS with a default export; this is its multi-directed class.
@@ -372,8 +373,6 @@ export interface GraphOptions {
   /** How JavaScript/TypeScript code names the repository's own modules (tsconfig paths, workspaces). */
   modules?: JsModules;
 }
-
-const dirOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
 /**
  * Builds the code graph: one node per file and per definition, `defines`

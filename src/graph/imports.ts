@@ -2,8 +2,6 @@ import type { LanguageId } from '../parse/languages.js';
 import { jsAliasTargets, NO_JS_MODULES, type JsModules } from './js-modules.js';
 import { dirname, join, normalizePath } from './paths.js';
 
-export { normalizePath };
-
 /** The repository's files, indexed for resolving import specifiers. */
 export class FileLookup {
   private readonly paths: Set<string>;

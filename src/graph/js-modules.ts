@@ -232,9 +232,10 @@ function stripLeadingComments(text: string): string {
  */
 export function jsAliasTargets(from: string, spec: string, modules: JsModules): string[] {
   const out: string[] = [];
-  const scopes = modules.configs.filter((c) => c.scope === '' || from.startsWith(`${c.scope}/`));
   // Nearest directory first; configs of one directory in their file order.
-  const nearest = [...scopes].sort((a, b) => b.scope.length - a.scope.length);
+  const nearest = modules.configs
+    .filter((c) => c.scope === '' || from.startsWith(`${c.scope}/`))
+    .sort((a, b) => b.scope.length - a.scope.length);
   for (const config of nearest) out.push(...matchPaths(config.paths, spec));
   for (const config of nearest) {
     if (config.baseUrl === undefined) continue;

@@ -134,7 +134,7 @@ function perFile(graph: CodeGraph, scores: Float64Array): Map<string, number> {
  * RECENCY_DECAY), averaged over seeds with history. Files that changed
  * with a seed fewer than MIN_COCHANGES times get nothing from it.
  */
-function coChangeScores(history: CoChangeHistory | undefined, seedFiles: string[]): Map<string, number> {
+export function coChangeScores(history: CoChangeHistory | undefined, seedFiles: string[]): Map<string, number> {
   const out = new Map<string, number>();
   if (!history?.available) return out;
   let seedsWithHistory = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FileLookup, normalizePath, resolveImport } from '../../src/graph/imports.js';
+import { FileLookup, resolveImport } from '../../src/graph/imports.js';
+import { normalizePath } from '../../src/graph/paths.js';
 import { extractImports } from '../../src/parse/imports.js';
 
 const files = new FileLookup([
