@@ -13,14 +13,22 @@ import {
   type ReplayCase,
 } from './commit-mining.js';
 import { BenchInputError } from './errors.js';
-import { resolveCommit, resolveGitDir, SnapshotRepository } from './git.js';
+import { resolveCommit, resolveGitDir, runGit, SnapshotRepository } from './git.js';
+import { changedFilesFromDiff, type ChangedFile } from '../context/seeds.js';
+import { lexicalTokens, termCounts } from '../context/tokens.js';
 import { revloopRanking, scoreMethod, validateMethods } from './revloop-variants.js';
 import { sameDirectoryRanking } from './same-directory.js';
 import { headBlobs, TermCache } from './term-cache.js';
 
 /** The baselines of the replay; every revloop variant is a method too. */
-export const REPLAY_BASELINES = ['same-dir', 'history', 'lexical'] as const;
-export const DEFAULT_REPLAY_METHODS = ['revloop', ...REPLAY_BASELINES];
+export const REPLAY_BASELINES = ['same-dir', 'history', 'lexical', 'lexical-diff'] as const;
+export const DEFAULT_REPLAY_METHODS = ['revloop', 'same-dir', 'history', 'lexical'];
+/**
+ * A revloop variant named with this suffix is seeded with the seed file's
+ * change (the lines the commit changed in it and their text), as a pull
+ * request's diff seeds revloop, instead of the file alone.
+ */
+export const WITH_DIFF = '+diff';
 
 export interface ReplayOptions {
   /** Cases per repository, picked evenly over the qualifying commits of the span. */
@@ -73,7 +81,35 @@ export function isSourcePath(path: string): boolean {
 }
 
 export function validateReplayMethods(methods: readonly string[]): void {
-  validateMethods(methods, REPLAY_BASELINES, 'the co-change replay');
+  const variants = methods.map((m) => (m.endsWith(WITH_DIFF) ? m.slice(0, -WITH_DIFF.length) : m));
+  validateMethods(variants, REPLAY_BASELINES, 'the co-change replay');
+  const baseline = methods.find((m) => m.endsWith(WITH_DIFF) && REPLAY_BASELINES.some((b) => `${b}${WITH_DIFF}` === m));
+  if (baseline !== undefined)
+    throw new BenchInputError(`"${baseline}": only revloop variants take ${WITH_DIFF} (lexical-diff is the baseline)`);
+}
+
+/**
+ * The commit's change of the seed file as a diff would seed revloop with
+ * it, in the lines of the parent's version (the tree that is ranked): the
+ * diff from the commit back to its parent, whose new side is the parent.
+ */
+export function seedChange(gitDir: string, testCase: ReplayCase): ChangedFile {
+  const diff = runGit([
+    '--literal-pathspecs',
+    '--git-dir',
+    gitDir,
+    'diff',
+    '-U0',
+    '--no-renames',
+    '--no-ext-diff',
+    '--no-color',
+    testCase.sha,
+    testCase.parent,
+    '--',
+    testCase.seed,
+  ]);
+  const [file] = changedFilesFromDiff(diff);
+  return { ...(file ?? { ranges: [] }), path: testCase.seed, status: 'modified' };
 }
 
 /**
@@ -107,7 +143,7 @@ export async function replayRepository(repository: string, options: ReplayOption
     for (const [n, testCase] of selection.cases.entries()) {
       snapshot.checkout(testCase.parent);
       const item: ReplayItem = { ...testCase, ranks: {}, errors: {}, absentFiles: snapshot.missingFiles.length };
-      const context = replayContext(snapshot.root, testCase, log, terms);
+      const context = replayContext(snapshot.root, testCase, log, terms, () => seedChange(gitDir, testCase));
       for (const method of options.methods) {
         const scored = await scoreMethod(() => rankForMethod(method, context), testCase.targets, testCase.seed);
         methodMs[method]! += scored.ms;
@@ -151,6 +187,8 @@ interface ReplayContext {
   candidates: Set<string>;
   blobs: Map<string, string>;
   terms: TermCache;
+  /** The seed's change (read once, when a method asks for it). */
+  change: () => ChangedFile;
 }
 
 function replayContext(
@@ -158,11 +196,13 @@ function replayContext(
   testCase: ReplayCase,
   log: readonly MinedCommit[],
   terms: TermCache,
+  readChange: () => ChangedFile,
 ): ReplayContext {
   const blobs = headBlobs(root);
   const candidates = new Set<string>();
   for (const path of blobs.keys()) if (path !== testCase.seed && isSourcePath(path)) candidates.add(path);
-  return { root, testCase, log, candidates, blobs, terms };
+  let change: ChangedFile | undefined;
+  return { root, testCase, log, candidates, blobs, terms, change: () => (change ??= readChange()) };
 }
 
 async function rankForMethod(method: string, context: ReplayContext): Promise<string[]> {
@@ -172,25 +212,33 @@ async function rankForMethod(method: string, context: ReplayContext): Promise<st
       return sameDirectoryRanking(testCase.seed, context.candidates);
     case 'history':
       return coChangeRanking(context.log, testCase.logIndex, testCase.seed, context.candidates);
-    case 'lexical':
-      return lexicalRanking(context);
+    case 'lexical': {
+      const seedBlob = context.blobs.get(testCase.seed);
+      const seedTerms = seedBlob ? context.terms.terms(root, testCase.seed, seedBlob) : undefined;
+      return seedTerms?.ok ? lexicalRanking(context, seedTerms.counts) : [];
+    }
+    case 'lexical-diff':
+      return lexicalRanking(context, termCounts(lexicalTokens(context.change().changedText ?? '')));
     default:
-      return revloopRanking(root, { changed: [{ path: testCase.seed, status: 'modified', ranges: [] }] }, method);
+      return method.endsWith(WITH_DIFF)
+        ? revloopRanking(root, { changed: [context.change()] }, method.slice(0, -WITH_DIFF.length))
+        : revloopRanking(root, { changed: [{ path: testCase.seed, status: 'modified', ranges: [] }] }, method);
   }
 }
 
-/** BM25 of the seed file's identifier parts (each distinct part once) against the other source files. */
-function lexicalRanking(context: ReplayContext): string[] {
-  const { root, testCase, blobs, terms } = context;
-  const seedBlob = blobs.get(testCase.seed);
-  const seedTerms = seedBlob ? terms.terms(root, testCase.seed, seedBlob) : undefined;
-  if (!seedTerms?.ok) return [];
+/**
+ * BM25 of identifier parts (each distinct part once) against the other
+ * source files: the seed file's (`lexical`) or its changed lines' (`lexical-diff`).
+ */
+function lexicalRanking(context: ReplayContext, seedTerms: ReadonlyMap<string, number>): string[] {
+  const { root, blobs, terms } = context;
+  if (seedTerms.size === 0) return [];
   const index = new Bm25Index();
   for (const path of [...context.candidates].sort()) {
     const fileTerms = terms.terms(root, path, blobs.get(path)!);
     if (fileTerms.ok) index.add(path, fileTerms.counts);
   }
-  const query = new Map([...seedTerms.counts.keys()].map((term) => [term, 1]));
+  const query = new Map([...seedTerms.keys()].map((term) => [term, 1]));
   return index.search(query).map((hit) => hit.id);
 }
 

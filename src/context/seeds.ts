@@ -12,6 +12,11 @@ export interface ChangedFile {
   status: 'added' | 'modified' | 'deleted' | 'renamed';
   /** Changed lines on the new side; empty when only the file is known (e.g. `--changed`). */
   ranges: LineRange[];
+  /**
+   * The text of the lines the change added and removed, without the `+`/`-`
+   * markers, when a diff gave them: the words of the change itself.
+   */
+  changedText?: string;
   previousPath?: string;
 }
 
@@ -37,9 +42,11 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
     const status: ChangedFile['status'] =
       file.deleted || !to ? 'deleted' : file.new || !from ? 'added' : from !== to ? 'renamed' : 'modified';
     const lines: number[] = [];
+    const text: string[] = [];
     for (const chunk of file.chunks) {
       let next = chunk.newStart;
       for (const change of chunk.changes) {
+        if (change.type !== 'normal' && !change.content.startsWith('\\')) text.push(change.content.slice(1));
         if (change.type === 'add') {
           lines.push(change.ln);
           next = change.ln + 1;
@@ -51,6 +58,7 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
       }
     }
     const entry: ChangedFile = { path, status, ranges: status === 'deleted' ? [] : toRanges(lines) };
+    if (text.length > 0) entry.changedText = text.join('\n');
     if (status === 'renamed' && from) entry.previousPath = from;
     out.push(entry);
   }
@@ -80,6 +88,8 @@ export function mergeChanged(files: ChangedFile[]): ChangedFile[] {
     }
     const lines = [...seen.ranges, ...file.ranges].flatMap((r) => rangeLines(r));
     seen.ranges = toRanges(lines);
+    if (file.changedText !== undefined)
+      seen.changedText = seen.changedText === undefined ? file.changedText : `${seen.changedText}\n${file.changedText}`;
   }
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -31,13 +31,22 @@ const STATUS: Readonly<Record<string, ChangedFile['status']>> = {
   copied: 'added',
 };
 
-/** New-side changed line ranges of one file's `patch`, anchored as `changedFilesFromDiff` anchors them. */
-export function rangesFromPatch(patch: string, status: ChangedFile['status']): ChangedFile['ranges'] {
-  if (status === 'deleted') return [];
+/**
+ * New-side changed line ranges of one file's `patch`, anchored as
+ * `changedFilesFromDiff` anchors them, and the text of its added and removed lines.
+ */
+export function changeFromPatch(
+  patch: string,
+  status: ChangedFile['status'],
+): Pick<ChangedFile, 'ranges' | 'changedText'> {
   // parse-diff needs file headers; a placeholder name keeps odd real names (spaces, quotes) out of its parser.
   const from = status === 'added' ? '/dev/null' : 'a/file';
-  const [file] = changedFilesFromDiff(`--- ${from}\n+++ b/file\n${patch.endsWith('\n') ? patch : `${patch}\n`}`);
-  return file?.ranges ?? [];
+  const to = status === 'deleted' ? '/dev/null' : 'b/file';
+  const [file] = changedFilesFromDiff(`--- ${from}\n+++ ${to}\n${patch.endsWith('\n') ? patch : `${patch}\n`}`);
+  return {
+    ranges: status === 'deleted' ? [] : (file?.ranges ?? []),
+    ...(file?.changedText === undefined ? {} : { changedText: file.changedText }),
+  };
 }
 
 /** Changed files and lines of a pull request from the GitHub API, as seeds. */
@@ -51,7 +60,7 @@ export function changedFilesFromPullFiles(files: readonly PullFile[]): PullChang
     const entry: ChangedFile = {
       path: file.filename,
       status,
-      ranges: file.patch === undefined ? [] : rangesFromPatch(file.patch, status),
+      ...(file.patch === undefined ? { ranges: [] } : changeFromPatch(file.patch, status)),
     };
     if (status === 'renamed' && file.previous_filename) entry.previousPath = file.previous_filename;
     changed.push(entry);

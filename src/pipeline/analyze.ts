@@ -33,7 +33,8 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
   // are counted in every file while the parse workers read it.
   const textTerms = seeds.text ? [...queryTerms(seeds.text).keys()].slice(0, MAX_QUERY_TERMS) : [];
   const seedFileTerms = changedFileTerms(root, seeds);
-  const terms = [...new Set([...textTerms, ...seedFileTerms.keys()])];
+  const changeTerms = changedLineTerms(seeds);
+  const terms = [...new Set([...textTerms, ...seedFileTerms.keys(), ...changeTerms.keys()])];
   const index = await buildRepoIndex(root, { ...options, ...(terms.length > 0 ? { queryTerms: terms } : {}) });
   const afterIndex = peak();
   const t0 = performance.now();
@@ -46,7 +47,12 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
   if (history) addCoChangeEdges(graph, history);
   const t2 = performance.now();
   const afterGraph = peak();
-  const ranking = rankFiles(graph, index.files, seeds, { history, weights: options.weights, seedFileTerms });
+  const ranking = rankFiles(graph, index.files, seeds, {
+    history,
+    weights: options.weights,
+    seedFileTerms,
+    changeTerms,
+  });
   const t3 = performance.now();
   if (!ranking.converged)
     options.log?.(`revloop: ranking stopped after ${ranking.iterations} iterations without converging`);
@@ -70,8 +76,26 @@ export function changedFileTerms(root: string, seeds: Seeds, limit = MAX_QUERY_T
     for (const [term, count] of queryTerms(`${changed.path}\n${read.text}`))
       counts.set(term, (counts.get(term) ?? 0) + count);
   }
+  return dampedTop(counts, limit);
+}
+
+/**
+ * Terms of the lines the change added and removed (when a diff gave them):
+ * the words of the change itself, which name what else it touches better
+ * than the rest of the file does.
+ */
+export function changedLineTerms(seeds: Seeds, limit = MAX_QUERY_TERMS): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const changed of seeds.changed) {
+    if (changed.changedText === undefined) continue;
+    for (const [term, count] of queryTerms(changed.changedText)) counts.set(term, (counts.get(term) ?? 0) + count);
+  }
+  return dampedTop(counts, limit);
+}
+
+/** The `limit` most frequent terms, damped: a term a file repeats 50 times is not 50 times the evidence. */
+function dampedTop(counts: ReadonlyMap<string, number>, limit: number): Map<string, number> {
   const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
-  // Damped: a term a file repeats 50 times is not 50 times the evidence.
   return new Map(top.map(([term, count]) => [term, 1 + Math.log(count)]));
 }
 

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repositoryLabel, replayRepository } from '../../src/bench/cochange-replay.js';
+import { repositoryLabel, replayRepository, seedChange } from '../../src/bench/cochange-replay.js';
+import { resolveGitDir } from '../../src/bench/git.js';
 import { runIssueFiles } from '../../src/bench/issue-files.js';
 import { issueTable } from '../../src/bench/issue-report.js';
 import { replayTable } from '../../src/bench/replay-report.js';
@@ -96,8 +97,40 @@ describe('co-change replay', () => {
     expect(table).toMatch(/\| history +\| +0\.333 \| +0\.333 \| +0\.333 \| +0\.333 \| 0\.333 \| +0 \|/);
   });
 
+  it("seeds +diff variants with the seed's change in the parent's lines, and scores lexical-diff", async () => {
+    const { dir, last, parent } = replayRepo();
+    const testCase = { sha: last, parent, seed: 'models.py', targets: ['views.py'], logIndex: 0 };
+    // The parent's models.py: line 3 `return 3` became `return 4`; `discount` was added after line 7.
+    expect(seedChange(resolveGitDir(dir), testCase)).toEqual({
+      path: 'models.py',
+      status: 'modified',
+      ranges: [
+        { start: 3, end: 3 },
+        { start: 7, end: 7 },
+      ],
+      changedText: '        return 4\n        return 3\n\n\ndef discount(order):\n    return order.total_price() // 2',
+    });
+    const run = await replayRepository(dir, {
+      commits: 1,
+      span: 100,
+      head: 'HEAD',
+      methods: ['revloop+diff', 'revloop-no-history+diff', 'lexical-diff'],
+      workDir: tempDir(),
+    });
+    const [replayed] = run.items;
+    expect(replayed!.errors).toEqual({});
+    // views.py shares `order` and `total_price` with the added lines; nothing else but serializers.py does.
+    expect(replayed!.ranks['lexical-diff']![0]).toBeLessThanOrEqual(2);
+    expect(replayed!.ranks['revloop+diff']![0]).toEqual(expect.any(Number));
+    expect(replayed!.ranks['revloop-no-history+diff']![0]).toEqual(expect.any(Number));
+  });
+
   it('refuses an unknown method or head before doing any work', async () => {
     const { dir } = replayRepo();
+    for (const method of ['magic+diff', 'history+diff'])
+      await expect(
+        replayRepository(dir, { commits: 1, span: 10, head: 'HEAD', methods: [method], workDir: tempDir() }),
+      ).rejects.toThrow(method === 'history+diff' ? /only revloop variants take \+diff/ : /unknown method "magic"/);
     await expect(
       replayRepository(dir, { commits: 1, span: 10, head: 'HEAD', methods: ['magic'], workDir: tempDir() }),
     ).rejects.toThrow(/unknown method "magic"/);

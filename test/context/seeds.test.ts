@@ -40,11 +40,17 @@ index 5555555..6666666 100644
 `;
 
 describe('changedFilesFromDiff', () => {
-  it('takes paths, statuses and new-side line ranges, anchoring deletions', () => {
+  it('takes paths, statuses, new-side line ranges (anchoring deletions) and the changed lines', () => {
     expect(changedFilesFromDiff(DIFF)).toEqual([
-      { path: 'b.py', status: 'renamed', previousPath: 'a.py', ranges: [{ start: 3, end: 3 }] },
-      { path: 'new.py', status: 'added', ranges: [{ start: 1, end: 2 }] },
-      { path: 'old.py', status: 'deleted', ranges: [] },
+      {
+        path: 'b.py',
+        status: 'renamed',
+        previousPath: 'a.py',
+        ranges: [{ start: 3, end: 3 }],
+        changedText: 'y = 1\ny = 2',
+      },
+      { path: 'new.py', status: 'added', ranges: [{ start: 1, end: 2 }], changedText: 'def fresh():\n    pass' },
+      { path: 'old.py', status: 'deleted', ranges: [], changedText: 'x = 1' },
       {
         path: 'shop/models.py',
         status: 'modified',
@@ -52,6 +58,27 @@ describe('changedFilesFromDiff', () => {
           { start: 10, end: 11 },
           { start: 20, end: 20 },
         ],
+        changedText: [
+          '    def label(self) -> str:',
+          '    def label(self, currency: str = "$") -> str:',
+          '        # new comment',
+          '        self.items.append((product, quantity))',
+        ].join('\n'),
+      },
+    ]);
+  });
+
+  it('joins the changed lines of a path the diff lists twice', () => {
+    const twice = '--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-a\n+b\n--- a/x.py\n+++ b/x.py\n@@ -9 +9 @@\n-c\n+d\n';
+    expect(changedFilesFromDiff(twice)).toEqual([
+      {
+        path: 'x.py',
+        status: 'modified',
+        ranges: [
+          { start: 1, end: 1 },
+          { start: 9, end: 9 },
+        ],
+        changedText: 'a\nb\nc\nd',
       },
     ]);
   });

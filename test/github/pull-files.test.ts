@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { changedFilesFromPullFiles, LIST_FILES_LIMIT, rangesFromPatch } from '../../src/github/pull-files.js';
+import { changedFilesFromPullFiles, LIST_FILES_LIMIT, changeFromPatch } from '../../src/github/pull-files.js';
 
-describe('rangesFromPatch', () => {
-  it('reads new-side lines from the hunks of a modified file', () => {
+describe('changeFromPatch', () => {
+  it('reads new-side lines and the changed text from the hunks of a modified file', () => {
     const patch = [
       '@@ -3,3 +3,4 @@ def a():',
       '     x = 1',
@@ -14,15 +14,28 @@ describe('rangesFromPatch', () => {
       '-    old()',
       '     keep()',
     ].join('\n');
-    expect(rangesFromPatch(patch, 'modified')).toEqual([
-      { start: 4, end: 5 },
-      { start: 21, end: 21 },
-    ]);
+    expect(changeFromPatch(patch, 'modified')).toEqual({
+      ranges: [
+        { start: 4, end: 5 },
+        { start: 21, end: 21 },
+      ],
+      changedText: '    y = 2\n    y = 3\n    z = 4\n    old()',
+    });
   });
 
   it('takes every line of an added file and none of a deleted one', () => {
-    expect(rangesFromPatch('@@ -0,0 +1,3 @@\n+a\n+b\n+c', 'added')).toEqual([{ start: 1, end: 3 }]);
-    expect(rangesFromPatch('@@ -1,2 +0,0 @@\n-a\n-b', 'deleted')).toEqual([]);
+    expect(changeFromPatch('@@ -0,0 +1,3 @@\n+a\n+b\n+c', 'added')).toEqual({
+      ranges: [{ start: 1, end: 3 }],
+      changedText: 'a\nb\nc',
+    });
+    expect(changeFromPatch('@@ -1,2 +0,0 @@\n-a\n-b', 'deleted')).toEqual({ ranges: [], changedText: 'a\nb' });
+  });
+
+  it('leaves out the "no newline at end of file" marker', () => {
+    expect(changeFromPatch('@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+b', 'modified')).toEqual({
+      ranges: [{ start: 1, end: 1 }],
+      changedText: 'a\nb',
+    });
   });
 });
 
@@ -40,11 +53,17 @@ describe('changedFilesFromPullFiles', () => {
     expect(result).toEqual({
       changed: [
         { path: 'changed.py', status: 'modified', ranges: [] },
-        { path: 'copy.py', status: 'added', ranges: [{ start: 1, end: 1 }] },
+        { path: 'copy.py', status: 'added', ranges: [{ start: 1, end: 1 }], changedText: 'x' },
         { path: 'gone.py', status: 'deleted', ranges: [] },
         { path: 'image.png', status: 'added', ranges: [] },
-        { path: 'new name.py', status: 'renamed', previousPath: 'old name.py', ranges: [{ start: 2, end: 2 }] },
-        { path: 'z.py', status: 'modified', ranges: [{ start: 1, end: 1 }] },
+        {
+          path: 'new name.py',
+          status: 'renamed',
+          previousPath: 'old name.py',
+          ranges: [{ start: 2, end: 2 }],
+          changedText: 'a\nb',
+        },
+        { path: 'z.py', status: 'modified', ranges: [{ start: 1, end: 1 }], changedText: 'a\nb' },
       ],
       truncated: false,
       withoutPatch: 2,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCodeGraph } from '../../src/graph/code-graph.js';
 import { rankFiles } from '../../src/graph/rank.js';
 import { buildRepoIndex } from '../../src/parse/repo-index.js';
-import { fixtureRepo, writeFiles } from '../helpers/repo.js';
+import { analyzeRepository } from '../../src/pipeline/analyze.js';
+import { fixtureRepo, tempDir, writeFiles } from '../helpers/repo.js';
 
 async function shop() {
   const dir = fixtureRepo('shop');
@@ -138,6 +139,28 @@ describe('rankFiles', () => {
     expect(ranking.files.find((f) => f.path === 'shop/pricing.py')!.reasons).toContain(
       'defines `free_shipping`, named in the text',
     );
+  });
+
+  it("matches the words of a diff's changed lines, removed ones too, against the other files", async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'billing.py': 'def charge(amount):\n    return amount\n',
+      'ledger.py': 'def post_entry(book):\n    return book.balance\n',
+      'mailer.py': 'def send(message):\n    return message\n',
+      'tuning.py': 'def xylophone_tuner(pitch):\n    return pitch\n',
+    });
+    // The change removed a call to xylophone_tuner: the word is no longer in the file, only in the diff.
+    const changed = { path: 'billing.py', status: 'modified' as const, ranges: [{ start: 2, end: 2 }] };
+    const withDiff = await analyzeRepository(
+      dir,
+      { changed: [{ ...changed, changedText: '    return xylophone_tuner(amount)\n    return amount' }] },
+      { history: false },
+    );
+    const tuning = withDiff.ranking.files.find((f) => f.path === 'tuning.py')!;
+    expect(withDiff.ranking.files.map((f) => f.path).indexOf('tuning.py')).toBe(1);
+    expect(tuning.reasons).toContain('shares words with the changed lines: `tuner`, `xylophone`, `xylophone_tuner`');
+    const withoutDiff = await analyzeRepository(dir, { changed: [changed] }, { history: false });
+    expect(withoutDiff.ranking.files.find((f) => f.path === 'tuning.py')!.score).toBe(0);
   });
 
   it('reports seeds that are not in the index', async () => {
