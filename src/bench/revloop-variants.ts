@@ -17,12 +17,12 @@ export const REVLOOP_VARIANTS: Readonly<Record<string, Readonly<AnalyzeOptions>>
   // What the seed relies on, nothing that relies on it, and no word matching: the graph walk aider's ranking does.
   'revloop-forward-only': {
     history: false,
-    weights: { impact: 0, cochange: 0, seedLexical: 0, lexical: 0, lexicalSeed: 0 },
+    weights: { impact: 0, cochange: 0, seedLexical: 0, changeLexical: 0, lexical: 0, lexicalSeed: 0 },
   },
   // References matched by name alone, no import resolution: aider's graph, with everything else of revloop's.
   'revloop-name-only': { graph: { resolveImports: false } },
-  // Without the changed files' words matched against the others.
-  'revloop-no-lexical': { weights: { seedLexical: 0 } },
+  // Without the changed files' words (nor, seeded with a diff, the changed lines' words) matched against the others.
+  'revloop-no-lexical': { weights: { seedLexical: 0, changeLexical: 0 } },
   'revloop-lexical-1': { weights: { seedLexical: 1 } },
 };
 

@@ -17,6 +17,14 @@ describe('scoreMethod', () => {
   });
 });
 
+describe('REVLOOP_VARIANTS', () => {
+  it("switches off the changed lines' words wherever it switches off the changed files' words", () => {
+    for (const [name, options] of Object.entries(REVLOOP_VARIANTS)) {
+      if (options.weights?.seedLexical === 0) expect([name, options.weights.changeLexical]).toEqual([name, 0]);
+    }
+  });
+});
+
 describe('validateMethods', () => {
   it('accepts every revloop variant and the baselines, and lists them when refusing', () => {
     expect(() => validateMethods([...Object.keys(REVLOOP_VARIANTS), 'bm25'], ['bm25'], 'issue → files')).not.toThrow();
