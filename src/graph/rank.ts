@@ -270,10 +270,8 @@ export function rankFiles(
 ): Ranking {
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const signals = rankSignals(graph, files, seeds, options);
-  const { seedReasons, unmatched, textQuery, lexical, similar, changeSimilar, seeded, textOnly, forward, reverse } =
-    signals;
-  const { seedFiles } = signals;
-  const { context, impact, cochange } = signals;
+  const { context, impact, cochange, lexical, similar, changeSimilar, textQuery } = signals;
+  const { seedFiles, seedReasons, unmatched, seeded, textOnly, forward, reverse } = signals;
 
   const notes: string[] = [];
   if (options.history?.note) notes.push(`history: ${options.history.note}`);
