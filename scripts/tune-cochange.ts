@@ -1,6 +1,7 @@
 // Tunes how the co-change protocol's signals are blended, on data.
 //
 //   npx tsx scripts/tune-cochange.ts dump REPO... --out FILE [--commits 40] [--span 500] [--head REV]
+//   npx tsx scripts/tune-cochange.ts history REPO... [--commits 40] [--span 500] [--head REV]
 //   npx tsx scripts/tune-cochange.ts fit FILE... [--eval FILE...] [--seed file|diff]
 //
 // dump: replays commits as `npm run bench:quality -- cochange` does (same case
@@ -19,6 +20,9 @@
 // starting the walks (0.772 -> 0.762); files defining a name of the changed
 // lines (-1.3 at the smallest weight tried); the seed's words after the
 // commit instead of before (-0.4); BM25 of the lines as a text (-0.1).
+// history: scores rankings from history alone (depths of the log, commit
+// size limits, recency decays, each commit's weight shared among its files
+// or not) on the same cases, reading only git logs.
 // fit: scores blend settings on the dumped cases (recall@10 averaged per
 // repository, then over repositories) and prints the best ones; with
 // --eval, the best setting on the fit files is then scored on other files
@@ -38,7 +42,7 @@ import {
   type RankSignals,
 } from '../src/graph/rank.js';
 import { buildRepoIndex } from '../src/parse/repo-index.js';
-import { MIN_COCHANGES, mineCoChanges, RECENCY_DECAY } from '../src/repo/history.js';
+import { mineCoChanges, RECENCY_DECAY, SPREAD_OVER_COMMIT } from '../src/repo/history.js';
 import { addCoChangeEdges, changedFileTerms, changedLineTerms } from '../src/pipeline/analyze.js';
 import { isTestPath } from '../src/repo/test-paths.js';
 import { isSourcePath, repositoryLabel, seedChange } from '../src/bench/cochange-replay.js';
@@ -71,6 +75,10 @@ const FEATURES = [
   'h95', // the same with each older commit of the seed weighing 0.95 of the next
   'h90', // ... 0.9
   'h80', // ... 0.8
+  'hs1', // h1 with each commit's weight shared among the files it touched (1/(n - 1) per pair; the product's)
+  'hs95', // ... h95
+  'hs90', // ... h90
+  'hs80', // ... h80
   'hc', // commits touching seed and file
   'ft', // commits touching the file
   's', // BM25 of the seed's words, distribution
@@ -131,12 +139,14 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
         });
         const known = new Set(index.files.map((f) => f.path));
         const history = mineCoChanges(root, known);
-        const shares = DECAYS.map((recencyDecay) => {
-          const h = mineCoChanges(root, known, { recencyDecay });
-          const total = h.recentTouches.get(testCase.seed) ?? 0;
-          const row = h.recentPairs.get(testCase.seed) ?? new Map<string, number>();
-          return (path: string): number => (total > 0 ? (row.get(path) ?? 0) / total : 0);
-        });
+        const shares = [false, true].flatMap((spreadOverCommit) =>
+          DECAYS.map((recencyDecay) => {
+            const h = mineCoChanges(root, known, { recencyDecay, spreadOverCommit });
+            const total = h.recentTouches.get(testCase.seed) ?? 0;
+            const row = h.recentPairs.get(testCase.seed) ?? new Map<string, number>();
+            return (path: string): number => (total > 0 ? (row.get(path) ?? 0) / total : 0);
+          }),
+        );
         const plain = buildCodeGraph(index.files, { modules: index.modules });
         const withHistory = buildCodeGraph(index.files, { modules: index.modules });
         addCoChangeEdges(withHistory, history);
@@ -188,6 +198,10 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
             h95: shares[1]!(path),
             h90: shares[2]!(path),
             h80: shares[3]!(path),
+            hs1: shares[4]!(path),
+            hs95: shares[5]!(path),
+            hs90: shares[6]!(path),
+            hs80: shares[7]!(path),
             hc: row.get(path) ?? 0,
             ft: history.touches.get(path) ?? 0,
             s: s1.similar.get(path) ?? 0,
@@ -332,6 +346,7 @@ interface Setting {
 }
 
 function settingName(
+  spread: boolean,
   minimum: number,
   decay: number,
   wc: number,
@@ -341,7 +356,7 @@ function settingName(
   wd: number | undefined,
 ): string {
   const change = wd === undefined ? '' : ` changeLexical ${wd}`;
-  return `min ${minimum} decay ${decay} context ${wc} impact ${wi} cochange ${wh} seedLexical ${ws}${change}`;
+  return `${spread ? 'spread ' : ''}min ${minimum} decay ${decay} context ${wc} impact ${wi} cochange ${wh} seedLexical ${ws}${change}`;
 }
 
 /**
@@ -356,32 +371,36 @@ function settings(seed: 'file' | 'diff'): Setting[] {
   // Seeded with the diff, the walks start at the changed definitions and the changed lines' words count too.
   const [c1, i1] = seed === 'diff' ? (['c1r', 'i1r'] as const) : (['c1', 'i1'] as const);
   const changeWeights = seed === 'diff' ? [0, 2, 4, 6] : [undefined];
-  const history = { 1: 'h1', 0.95: 'h95', 0.9: 'h90', 0.8: 'h80' } as const;
-  for (const minimum of [1, 2, 3]) {
-    for (const decay of DECAYS) {
-      for (const wc of [0.2, 0.4, 0.8]) {
-        for (const wi of [0.2, 0.4, 0.8]) {
-          for (const wh of [0, 0.15, 0.3, 0.6, 1]) {
-            for (const ws of [2, 3, 4, 5, 8]) {
-              for (const wd of changeWeights) {
-                const h = history[decay];
-                out.push({
-                  name: settingName(minimum, decay, wc, wi, wh, ws, wd),
-                  blend: (c) =>
-                    c.columns.c1.map((_, i) => {
-                      // Files that changed with the seed fewer than `minimum` times get no co-change share.
-                      const share = c.columns.hc[i]! >= minimum ? c.columns[h][i]! : 0;
-                      const words = ws * c.columns.s[i]! + (wd ?? 0) * c.columns.sd[i]!;
-                      return wc * c.columns[c1][i]! + wi * c.columns[i1][i]! + wh * share + words;
-                    }),
-                });
+  const shares = {
+    plain: { 1: 'h1', 0.95: 'h95', 0.9: 'h90', 0.8: 'h80' },
+    spread: { 1: 'hs1', 0.95: 'hs95', 0.9: 'hs90', 0.8: 'hs80' },
+  } as const;
+  for (const spread of [false, true])
+    for (const minimum of [1, 2, 3]) {
+      for (const decay of DECAYS) {
+        for (const wc of [0.2, 0.4, 0.8]) {
+          for (const wi of [0.2, 0.4, 0.8]) {
+            for (const wh of [0, 0.15, 0.3, 0.6, 1, 2, 4]) {
+              for (const ws of [2, 3, 4, 5, 8]) {
+                for (const wd of changeWeights) {
+                  const h = shares[spread ? 'spread' : 'plain'][decay];
+                  out.push({
+                    name: settingName(spread, minimum, decay, wc, wi, wh, ws, wd),
+                    blend: (c) =>
+                      c.columns.c1.map((_, i) => {
+                        // Files that changed with the seed fewer than `minimum` times get no co-change share.
+                        const share = c.columns.hc[i]! >= minimum ? c.columns[h][i]! : 0;
+                        const words = ws * c.columns.s[i]! + (wd ?? 0) * c.columns.sd[i]!;
+                        return wc * c.columns[c1][i]! + wi * c.columns[i1][i]! + wh * share + words;
+                      }),
+                  });
+                }
               }
             }
           }
         }
       }
     }
-  }
   return out;
 }
 
@@ -393,7 +412,9 @@ async function fit(files: string[], evalFiles: string[], seed: 'file' | 'diff'):
   results.sort((a, b) => b.mean - a.mean || (a.name < b.name ? -1 : 1));
   const w = DEFAULT_WEIGHTS;
   const current = settingName(
-    MIN_COCHANGES,
+    SPREAD_OVER_COMMIT,
+    // The seed is a changed file: one shared commit couples (see coChangeScores).
+    1,
     RECENCY_DECAY,
     w.context,
     w.impact,
@@ -419,6 +440,80 @@ async function fit(files: string[], evalFiles: string[], seed: 'file' | 'diff'):
   }
 }
 
+/** One way of ranking from history alone: how deep, which commits, how each counts. */
+interface HistorySetting {
+  name: string;
+  depth: number;
+  maxFiles: number;
+  decay: number;
+  /** Whether a commit's weight is shared among the files it touched (1/(n - 1) per pair). */
+  spread: boolean;
+}
+
+const HISTORY_SETTINGS: HistorySetting[] = [
+  { name: '1000 commits', depth: 1000, maxFiles: 30, decay: 0.9, spread: false },
+  { name: '3000', depth: 3000, maxFiles: 30, decay: 0.9, spread: false },
+  { name: '10000', depth: 10000, maxFiles: 30, decay: 0.9, spread: false },
+  { name: '3000 spread', depth: 3000, maxFiles: 30, decay: 0.9, spread: true },
+  { name: '3000 spread, <=50 files', depth: 3000, maxFiles: 50, decay: 0.9, spread: true },
+  { name: '3000, <=15 files', depth: 3000, maxFiles: 15, decay: 0.9, spread: false },
+  { name: '3000 spread, decay 0.95', depth: 3000, maxFiles: 30, decay: 0.95, spread: true },
+  { name: '3000 spread, decay 0.8', depth: 3000, maxFiles: 30, decay: 0.8, spread: true },
+];
+
+/**
+ * history: recall@10 of rankings from history alone (the seed's recency-
+ * weighted co-change shares, as history.ts computes them, over the log
+ * before each replayed commit) under several settings. Only git logs are
+ * read, no tree is parsed: seconds per repository.
+ */
+function historyOnly(repos: string[], options: { commits: number; span: number; head: string }): void {
+  const maxDepth = Math.max(...HISTORY_SETTINGS.map((s) => s.depth));
+  const perSetting = HISTORY_SETTINGS.map(() => [] as number[]);
+  for (const repository of repos) {
+    const gitDir = resolveGitDir(repository);
+    const head = resolveCommit(gitDir, options.head);
+    if (!head) throw new Error(`${repository}: no commit ${options.head}`);
+    const log = readFirstParentLog(gitDir, head, options.span + maxDepth);
+    const selection = selectReplayCases(log, options.span, options.commits, {
+      ...DEFAULT_REPLAY_CRITERIA,
+      isSource: isSourcePath,
+      countLines: (commit, files) => countChangedLines(gitDir, commit, files),
+    });
+    const row = HISTORY_SETTINGS.map((setting, n) => {
+      let total = 0;
+      for (const testCase of selection.cases) {
+        const scores = new Map<string, number>();
+        let weight = 1;
+        for (const commit of log.slice(testCase.logIndex + 1, testCase.logIndex + 1 + setting.depth)) {
+          if (commit.parents.length === 0 || commit.files.length > setting.maxFiles) continue;
+          if (!commit.files.some((f) => f.path === testCase.seed)) continue;
+          const share = setting.spread ? 1 / Math.max(1, commit.files.length - 1) : 1;
+          for (const { path } of commit.files) {
+            if (path !== testCase.seed && isSourcePath(path))
+              scores.set(path, (scores.get(path) ?? 0) + weight * share);
+          }
+          weight *= setting.decay;
+        }
+        const top = new Set(
+          [...scores]
+            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+            .slice(0, 10)
+            .map(([path]) => path),
+        );
+        total += testCase.targets.filter((t) => top.has(t)).length / testCase.targets.length;
+      }
+      const recall = total / selection.cases.length;
+      perSetting[n]!.push(recall);
+      return recall.toFixed(3);
+    });
+    console.log(`${repositoryLabel(repository)}\t${row.join('\t')}`);
+  }
+  const means = perSetting.map((values) => (values.reduce((a, b) => a + b, 0) / values.length).toFixed(3));
+  console.log(`mean\t${means.join('\t')}`);
+  console.log(`settings\t${HISTORY_SETTINGS.map((s) => s.name).join('\t')}`);
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const { values, positionals } = parseArgs({
@@ -441,11 +536,13 @@ async function main(): Promise<void> {
       span: Number(values.span),
       head: values.head!,
     });
+  } else if (command === 'history') {
+    historyOnly(positionals, { commits: Number(values.commits), span: Number(values.span), head: values.head! });
   } else if (command === 'fit') {
     if (values.seed !== 'file' && values.seed !== 'diff') throw new Error('--seed is file or diff');
     await fit(positionals, values.eval ?? [], values.seed);
   } else {
-    throw new Error('usage: tune-cochange.ts dump REPO... --out FILE | fit FILE... [--eval FILE...]');
+    throw new Error('usage: tune-cochange.ts dump REPO... --out FILE | history REPO... | fit FILE... [--eval FILE...]');
   }
 }
 

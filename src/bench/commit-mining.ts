@@ -1,3 +1,4 @@
+import { DEFAULT_HISTORY_COMMITS, DEFAULT_MAX_FILES_PER_COMMIT } from '../repo/history.js';
 import { runGit } from './git.js';
 
 /** One file a commit touched, compared with its first parent (renames are a delete plus an add). */
@@ -222,7 +223,11 @@ export interface HistoryBounds {
   maxFilesPerCommit: number;
 }
 
-export const DEFAULT_HISTORY_BOUNDS: Readonly<HistoryBounds> = { depth: 1000, maxFilesPerCommit: 30 };
+/** The bounds revloop mines history with, so the history-only baseline sees what revloop sees. */
+export const DEFAULT_HISTORY_BOUNDS: Readonly<HistoryBounds> = {
+  depth: DEFAULT_HISTORY_COMMITS,
+  maxFilesPerCommit: DEFAULT_MAX_FILES_PER_COMMIT,
+};
 
 /**
  * The history-only baseline: candidates ranked by how many of the commits

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildCodeGraph } from '../../src/graph/code-graph.js';
-import { rankFiles } from '../../src/graph/rank.js';
+import { coChangeScores, rankFiles } from '../../src/graph/rank.js';
+import type { Seeds } from '../../src/context/seeds.js';
 import { buildRepoIndex } from '../../src/parse/repo-index.js';
 import { mineCoChanges, RECENCY_DECAY } from '../../src/repo/history.js';
 import { fixtureRepo, git, tempDir, writeFiles } from '../helpers/repo.js';
@@ -45,6 +46,28 @@ describe('mineCoChanges', () => {
     // money.js's three commits are its three most recent: 1, d, d².
     expect(history.recentTouches.get('web/money.js')).toBeCloseTo(1 + d + d ** 2, 12);
     expect(history.recentPairs.get('web/money.js')?.get('shop/pricing.py')).toBeCloseTo(1 + d + d ** 2, 12);
+  });
+
+  it('shares a commit’s weight among the files it touched', () => {
+    const dir = shopWithHistory();
+    // A third commit couples pricing.py with two more files, one of them not indexed: each pair gets 1/2.
+    writeFiles(dir, {
+      'shop/pricing.py': 'DISCOUNT_RATE = 98\n',
+      'shop/models.py': 'class Order:\n    total = 0\n',
+      'NOTES.txt': 'pricing and orders\n',
+    });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'pricing, orders and notes');
+    const known = new Set(['shop/pricing.py', 'web/money.js', 'shop/models.py']);
+    const d = RECENCY_DECAY;
+    const spread = mineCoChanges(dir, known);
+    expect(spread.recentPairs.get('shop/pricing.py')?.get('shop/models.py')).toBeCloseTo(1 / 2, 12);
+    expect(spread.recentPairs.get('shop/pricing.py')?.get('web/money.js')).toBeCloseTo(d ** 2 + d ** 3 + d ** 4, 12);
+    expect(spread.recentTouches.get('shop/pricing.py')).toBeCloseTo(1 + d + d ** 2 + d ** 3 + d ** 4, 12);
+    // The counts are commits, whatever their size.
+    expect(spread.pairs.get('shop/pricing.py')?.get('shop/models.py')).toBe(1);
+    const whole = mineCoChanges(dir, known, { spreadOverCommit: false });
+    expect(whole.recentPairs.get('shop/pricing.py')?.get('shop/models.py')).toBeCloseTo(1, 12);
   });
 
   it('reads history as of a given revision only', () => {
@@ -93,7 +116,7 @@ describe('ranking with history', () => {
     expect(position(withHistory)).toBe(1);
   });
 
-  it('does not couple files that changed together only once', async () => {
+  it('couples a changed file after one shared commit, a file the text only mentions after two', async () => {
     const dir = shopWithHistory();
     writeFiles(dir, { 'shop/pricing.py': 'DISCOUNT_RATE = 98\n', 'shop/utils.py': 'def once():\n    return 1\n' });
     git(dir, 'add', '-A');
@@ -102,10 +125,19 @@ describe('ranking with history', () => {
     const history = mineCoChanges(dir, new Set(index.files.map((f) => f.path)));
     expect(history.pairs.get('shop/pricing.py')?.get('shop/utils.py')).toBe(1);
     const graph = buildCodeGraph(index.files);
-    const seeds = { changed: [{ path: 'shop/pricing.py', status: 'modified' as const, ranges: [] }] };
-    const ranked = rankFiles(graph, index.files, seeds, { history }).files;
-    const reasons = (path: string) => ranked.find((f) => f.path === path)!.reasons.join('\n');
-    expect(reasons('shop/utils.py')).not.toMatch(/changed together/);
-    expect(reasons('web/money.js')).toMatch(/changed together with shop\/pricing.py in 3 of the 5/);
+    const reasonsFor = (seeds: Seeds) => {
+      const ranked = rankFiles(graph, index.files, seeds, { history }).files;
+      return (path: string) => ranked.find((f) => f.path === path)!.reasons.join('\n');
+    };
+    const changed = reasonsFor({ changed: [{ path: 'shop/pricing.py', status: 'modified', ranges: [] }] });
+    expect(changed('shop/utils.py')).toMatch(/changed together with shop\/pricing.py in 1 of the 5/);
+    expect(changed('web/money.js')).toMatch(/changed together with shop\/pricing.py in 3 of the 5/);
+    const mentioned = reasonsFor({ changed: [], text: 'The discount in shop/pricing.py is wrong' });
+    expect(mentioned('shop/utils.py')).not.toMatch(/changed together/);
+    expect(mentioned('web/money.js')).toMatch(/changed together with shop\/pricing.py in 3 of the 5/);
+    const share = (seeds: string[], changedPaths: string[]) =>
+      coChangeScores(history, seeds, new Set(changedPaths)).get('shop/utils.py') ?? 0;
+    expect(share(['shop/pricing.py'], ['shop/pricing.py'])).toBeGreaterThan(0);
+    expect(share(['shop/pricing.py'], [])).toBe(0);
   });
 });
