@@ -168,7 +168,7 @@ export function coChangeScores(
     const counts = history.pairs.get(seed);
     if (!total || !row || !counts) continue;
     seedsWithHistory++;
-    const minimum = changed.has(seed) ? 1 : MIN_COCHANGES;
+    const minimum = minimumSharedCommits(seed, changed);
     for (const [other, weight] of row) {
       if ((counts.get(other) ?? 0) >= minimum) out.set(other, (out.get(other) ?? 0) + weight / total);
     }
@@ -421,6 +421,11 @@ function describeEdge(graph: CodeGraph, edge: number, direction: 'forward' | 're
   return `${who} ${verb} \`${attributes.name}\` (${target.path})`;
 }
 
+/** Commits a file must share with a seed to be coupled to it: one for a changed file, which is certain. */
+function minimumSharedCommits(seed: string, changed: ReadonlySet<string>): number {
+  return changed.has(seed) ? 1 : MIN_COCHANGES;
+}
+
 /** The reason for each co-changed file, with coChangeScores' minimum shared commits. */
 function describeCoChanges(
   history: CoChangeHistory | undefined,
@@ -432,7 +437,7 @@ function describeCoChanges(
   const best = new Map<string, { seed: string; count: number; total: number }>();
   for (const seed of seedFiles) {
     const total = history.touches.get(seed) ?? 0;
-    const minimum = changed.has(seed) ? 1 : MIN_COCHANGES;
+    const minimum = minimumSharedCommits(seed, changed);
     for (const [other, count] of history.pairs.get(seed) ?? []) {
       if (count < minimum) continue;
       const seen = best.get(other);
