@@ -42,7 +42,7 @@ import {
   type RankSignals,
 } from '../src/graph/rank.js';
 import { buildRepoIndex } from '../src/parse/repo-index.js';
-import { mineCoChanges, RECENCY_DECAY, SPREAD_OVER_COMMIT } from '../src/repo/history.js';
+import { countCoChanges, readHistoryLog, RECENCY_DECAY, SPREAD_OVER_COMMIT } from '../src/repo/history.js';
 import { addCoChangeEdges, changedFileTerms, changedLineTerms } from '../src/pipeline/analyze.js';
 import { isTestPath } from '../src/repo/test-paths.js';
 import { isSourcePath, repositoryLabel, seedChange } from '../src/bench/cochange-replay.js';
@@ -138,10 +138,12 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
           queryTerms: [...new Set([...allSeedTerms.keys(), ...changeTerms.keys()])],
         });
         const known = new Set(index.files.map((f) => f.path));
-        const history = mineCoChanges(root, known);
+        // One read of the log, counted under each setting.
+        const historyLog = readHistoryLog(root);
+        const history = countCoChanges(historyLog, known);
         const shares = [false, true].flatMap((spreadOverCommit) =>
           DECAYS.map((recencyDecay) => {
-            const h = mineCoChanges(root, known, { recencyDecay, spreadOverCommit });
+            const h = countCoChanges(historyLog, known, { recencyDecay, spreadOverCommit });
             const total = h.recentTouches.get(testCase.seed) ?? 0;
             const row = h.recentPairs.get(testCase.seed) ?? new Map<string, number>();
             return (path: string): number => (total > 0 ? (row.get(path) ?? 0) / total : 0);

@@ -98,24 +98,25 @@ function git(root: string, args: string[]): string {
   });
 }
 
+/** The first-parent log mineCoChanges counts: each commit's paths, newest first; or the empty history and why. */
+export type HistoryLog =
+  | { ok: true; shallow: boolean; commits: { root: boolean; files: string[] }[] }
+  | { ok: false; history: CoChangeHistory };
+
 /**
- * Mines co-change counts from `git log --first-parent` (paths relative to
- * `root`, renames not followed), keeping only paths in `known`. Bounded by
- * the number of commits read and the size of each commit.
+ * Reads `git log --first-parent` (paths relative to `root`, renames not
+ * followed), at most `options.maxCommits` commits from `options.rev`.
  */
-export function mineCoChanges(root: string, known: ReadonlySet<string>, options: HistoryOptions = {}): CoChangeHistory {
+export function readHistoryLog(root: string, options: HistoryOptions = {}): HistoryLog {
   const rev = options.rev ?? 'HEAD';
   if (rev.startsWith('-')) throw new Error(`not a revision: ${rev}`);
   const maxCommits = options.maxCommits ?? DEFAULT_HISTORY_COMMITS;
-  const maxFiles = options.maxFilesPerCommit ?? DEFAULT_MAX_FILES_PER_COMMIT;
-  const decay = options.recencyDecay ?? RECENCY_DECAY;
-  const spread = options.spreadOverCommit ?? SPREAD_OVER_COMMIT;
   let shallow = false;
   try {
     shallow = git(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
     git(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
   } catch {
-    return empty('no git history (not a git repository, or no commits)');
+    return { ok: false, history: empty('no git history (not a git repository, or no commits)') };
   }
   let log: string;
   try {
@@ -132,24 +133,47 @@ export function mineCoChanges(root: string, known: ReadonlySet<string>, options:
       '--',
     ]);
   } catch {
-    return empty(`git log ${rev} failed`, shallow);
+    return { ok: false, history: empty(`git log ${rev} failed`, shallow) };
   }
+  const commits = log
+    .split('\0')
+    .slice(1)
+    .map((block) => {
+      const [parents = '', ...lines] = block.split('\n');
+      return { root: parents.trim() === '', files: [...new Set(lines.filter((line) => line.length > 0))] };
+    });
+  return { ok: true, shallow, commits };
+}
+
+/**
+ * Mines co-change counts from `git log --first-parent` (see readHistoryLog),
+ * keeping only paths in `known`. Bounded by the number of commits read and
+ * the size of each commit.
+ */
+export function mineCoChanges(root: string, known: ReadonlySet<string>, options: HistoryOptions = {}): CoChangeHistory {
+  return countCoChanges(readHistoryLog(root, options), known, options);
+}
+
+/** Co-change counts of a log already read: several settings can count one log (`rev` and `maxCommits` are the log's). */
+export function countCoChanges(
+  log: HistoryLog,
+  known: ReadonlySet<string>,
+  options: HistoryOptions = {},
+): CoChangeHistory {
+  if (!log.ok) return log.history;
+  const { shallow } = log;
+  const maxFiles = options.maxFilesPerCommit ?? DEFAULT_MAX_FILES_PER_COMMIT;
+  const decay = options.recencyDecay ?? RECENCY_DECAY;
+  const spread = options.spreadOverCommit ?? SPREAD_OVER_COMMIT;
   const touches = new Map<string, number>();
   const pairs = new Map<string, Map<string, number>>();
   const recentTouches = new Map<string, number>();
   const recentPairs = new Map<string, Map<string, number>>();
-  let commits = 0;
+  const commits = log.commits.length;
   let skippedLarge = 0;
-  for (const block of log.split('\0').slice(1)) {
-    commits++;
-    const [parents = '', ...lines] = block.split('\n');
-    const files = [...new Set(lines.filter((line) => line.length > 0))];
+  for (const { root, files } of log.commits) {
     // A root commit imports the project: it says nothing about coupling.
-    if (parents.trim() === '') {
-      skippedLarge++;
-      continue;
-    }
-    if (files.length > maxFiles) {
+    if (root || files.length > maxFiles) {
       skippedLarge++;
       continue;
     }
