@@ -140,4 +140,41 @@ describe('ranking with history', () => {
     expect(share(['shop/pricing.py'], ['shop/pricing.py'])).toBeGreaterThan(0);
     expect(share(['shop/pricing.py'], [])).toBe(0);
   });
+
+  it('feeds back what changes with the best-ranked files when files changed, and says through which', async () => {
+    const dir = shopWithHistory();
+    // ledger.js never changed with pricing.py, and nothing links them: only money.js, pricing.py's partner, leads there.
+    for (let i = 1; i <= 2; i++) {
+      writeFiles(dir, {
+        'web/money.js': `export function formatMoney(cents) {\n  return ${10 + i};\n}\n`,
+        'web/ledger.js': `export const ENTRIES = [${i}];\n`,
+      });
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-qm', `money and ledger ${i}`);
+    }
+    const index = await buildRepoIndex(dir);
+    const history = mineCoChanges(dir, new Set(index.files.map((f) => f.path)));
+    const graph = buildCodeGraph(index.files);
+    const changed: Seeds = { changed: [{ path: 'shop/pricing.py', status: 'modified', ranges: [] }] };
+    const ledger = (seeds: Seeds, feedback?: number) => {
+      const ranked = rankFiles(graph, index.files, seeds, {
+        history,
+        weights: feedback === undefined ? {} : { feedback },
+      }).files;
+      const file = ranked.find((f) => f.path === 'web/ledger.js')!;
+      return { ...file, position: ranked.indexOf(file), money: ranked.find((f) => f.path === 'web/money.js')! };
+    };
+    const fed = ledger(changed);
+    expect(fed.money.reasons).not.toContainEqual(expect.stringMatching(/with web\/money.js/));
+    expect(fed.reasons).toContain('changed together with web/money.js in 2 of the 5 recent commits touching it');
+    expect(fed.role).toBe('impact');
+    const unfed = ledger(changed, 0);
+    expect(unfed.score).toBe(0);
+    expect(unfed.reasons.join('\n')).not.toMatch(/changed together/);
+    expect(fed.score).toBeGreaterThan(0);
+    expect(fed.position).toBeLessThan(unfed.position);
+    // A text alone is a guess: its best matches feed nothing back.
+    const mentioned = ledger({ changed: [], text: 'The discount in shop/pricing.py is wrong' });
+    expect(mentioned.reasons.join('\n')).not.toMatch(/changed together/);
+  });
 });
