@@ -3,6 +3,7 @@
 //   npx tsx scripts/tune-cochange.ts dump REPO... --out FILE [--commits 40] [--span 500] [--head REV]
 //   npx tsx scripts/tune-cochange.ts history REPO... [--commits 40] [--span 500] [--head REV]
 //   npx tsx scripts/tune-cochange.ts fit FILE... [--eval FILE...] [--seed file|diff]
+//   npx tsx scripts/tune-cochange.ts feedback FILE... --repo-dir DIR [--seed file|diff]
 //
 // dump: replays commits as `npm run bench:quality -- cochange` does (same case
 // selection, same scratch checkouts whose history ends at the parent), but
@@ -29,6 +30,10 @@
 // (hold those repositories out of the fitting). --seed diff scores the
 // blends as the `+diff` methods of the benchmark rank: walks from the
 // definitions the commit changed in the seed, and the changed lines' words.
+// feedback: on top of the product's blend of each dumped case, adds the
+// co-change shares of its best-ranked files (RankWeights.feedback) over a
+// grid of how many files and how much; each case's history is read again
+// from its repository in --repo-dir (as bench:quality's swebench finds them).
 import { createReadStream, writeFileSync, appendFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, basename } from 'node:path';
@@ -54,6 +59,7 @@ import {
   selectReplayCases,
 } from '../src/bench/commit-mining.js';
 import { disposeAllSnapshots, resolveCommit, resolveGitDir, SnapshotRepository } from '../src/bench/git.js';
+import { locateRepository } from '../src/bench/swebench.js';
 import type { Seeds } from '../src/context/seeds.js';
 import type { TaggedFile } from '../src/parse/tag-file.js';
 import type { CoChangeHistory } from '../src/repo/history.js';
@@ -291,6 +297,8 @@ function stem(path: string): string {
 
 interface Case {
   repo: string;
+  sha: string;
+  seed: string;
   targets: string[];
   paths: string[];
   /** Feature columns, one Float64Array per feature, rows in `paths` order. */
@@ -309,7 +317,15 @@ async function load(files: string[]): Promise<Case[]> {
       const columns = Object.fromEntries(
         FEATURES.map((f, j) => [f, Float64Array.from(paths.map((p) => d.candidates[p]![j]!))]),
       ) as Record<Feature, Float64Array>;
-      cases.push({ repo: d.repo, targets: d.targets, paths, columns, seedTouches: d.seedTouches });
+      cases.push({
+        repo: d.repo,
+        sha: d.sha,
+        seed: d.seed,
+        targets: d.targets,
+        paths,
+        columns,
+        seedTouches: d.seedTouches,
+      });
     }
   }
   return cases;
@@ -321,16 +337,7 @@ type Blend = (c: Case) => Float64Array;
 function score(cases: Case[], blend: Blend, k = 10): { mean: number; perRepo: Map<string, number> } {
   const sums = new Map<string, { total: number; n: number }>();
   for (const c of cases) {
-    const scores = blend(c);
-    const order = c.paths
-      .map((_, i) => i)
-      .sort((a, b) => scores[b]! - scores[a]! || (c.paths[a]! < c.paths[b]! ? -1 : 1));
-    const top = new Set(
-      order
-        .slice(0, k)
-        .filter((i) => scores[i]! > 0)
-        .map((i) => c.paths[i]!),
-    );
+    const top = new Set(bestFirst(c, blend(c), k));
     const recall = c.targets.filter((t) => top.has(t)).length / c.targets.length;
     const s = sums.get(c.repo) ?? { total: 0, n: 0 };
     s.total += recall;
@@ -342,9 +349,38 @@ function score(cases: Case[], blend: Blend, k = 10): { mean: number; perRepo: Ma
   return { mean, perRepo };
 }
 
+/** The `k` candidates with the highest positive scores, best first (ties by path, as rankFiles breaks them). */
+function bestFirst(c: Case, scores: Float64Array, k: number): string[] {
+  return c.paths
+    .map((_, i) => i)
+    .sort((a, b) => scores[b]! - scores[a]! || (c.paths[a]! < c.paths[b]! ? -1 : 1))
+    .slice(0, k)
+    .filter((i) => scores[i]! > 0)
+    .map((i) => c.paths[i]!);
+}
+
 interface Setting {
   name: string;
   blend: Blend;
+}
+
+/** The weighted sum rankFiles computes, from the dumped columns. */
+function weightedSum(
+  seed: 'file' | 'diff',
+  share: Feature,
+  minimum: number,
+  weights: { wc: number; wi: number; wh: number; ws: number; wd: number },
+): Blend {
+  // Seeded with the diff, the walks start at the changed definitions.
+  const [c1, i1] = seed === 'diff' ? (['c1r', 'i1r'] as const) : (['c1', 'i1'] as const);
+  const { wc, wi, wh, ws, wd } = weights;
+  return (c) =>
+    c.columns.c1.map((_, i) => {
+      // Files that changed with the seed fewer than `minimum` times get no co-change share.
+      const h = c.columns.hc[i]! >= minimum ? c.columns[share][i]! : 0;
+      const words = ws * c.columns.s[i]! + wd * c.columns.sd[i]!;
+      return wc * c.columns[c1][i]! + wi * c.columns[i1][i]! + wh * h + words;
+    });
 }
 
 function settingName(
@@ -370,8 +406,6 @@ function settingName(
  */
 function settings(seed: 'file' | 'diff'): Setting[] {
   const out: Setting[] = [];
-  // Seeded with the diff, the walks start at the changed definitions and the changed lines' words count too.
-  const [c1, i1] = seed === 'diff' ? (['c1r', 'i1r'] as const) : (['c1', 'i1'] as const);
   const changeWeights = seed === 'diff' ? [0, 2, 4, 6] : [undefined];
   const shares = {
     plain: { 1: 'h1', 0.95: 'h95', 0.9: 'h90', 0.8: 'h80' },
@@ -385,16 +419,10 @@ function settings(seed: 'file' | 'diff'): Setting[] {
             for (const wh of [0, 0.15, 0.3, 0.6, 1, 2, 4]) {
               for (const ws of [2, 3, 4, 5, 8]) {
                 for (const wd of changeWeights) {
-                  const h = shares[spread ? 'spread' : 'plain'][decay];
+                  const share = shares[spread ? 'spread' : 'plain'][decay];
                   out.push({
                     name: settingName(spread, minimum, decay, wc, wi, wh, ws, wd),
-                    blend: (c) =>
-                      c.columns.c1.map((_, i) => {
-                        // Files that changed with the seed fewer than `minimum` times get no co-change share.
-                        const share = c.columns.hc[i]! >= minimum ? c.columns[h][i]! : 0;
-                        const words = ws * c.columns.s[i]! + (wd ?? 0) * c.columns.sd[i]!;
-                        return wc * c.columns[c1][i]! + wi * c.columns[i1][i]! + wh * share + words;
-                      }),
+                    blend: weightedSum(seed, share, minimum, { wc, wi, wh, ws, wd: wd ?? 0 }),
                   });
                 }
               }
@@ -438,6 +466,61 @@ async function fit(files: string[], evalFiles: string[], seed: 'file' | 'diff'):
       console.log(
         `held-out ${s.mean.toFixed(3)}  ${r.name}  [${heldRepos.map((repo) => `${repo} ${s.perRepo.get(repo)?.toFixed(2)}`).join(', ')}]`,
       );
+    }
+  }
+}
+
+/** Files fed back, and how much of their co-change shares (RankWeights.feedback), that `feedback` compares. */
+const FEEDBACK_GRID = { files: [1, 2, 3], weights: [0, 0.1, 0.2, 0.3] } as const;
+
+/**
+ * feedback: the product's blend of each dumped case (DEFAULT_WEIGHTS), plus
+ * the co-change shares of its best-ranked files as rankFiles adds them,
+ * over FEEDBACK_GRID. The dump has no rows for the candidates' own history,
+ * so each case's log is read again, ending at the replayed commit's parent.
+ */
+async function feedback(files: string[], repoDir: string, seed: 'file' | 'diff'): Promise<void> {
+  const cases = await load(files);
+  const w = DEFAULT_WEIGHTS;
+  const recency: number = RECENCY_DECAY;
+  const decay = recency === 1 ? '1' : String(Math.round(recency * 100));
+  const share = `${SPREAD_OVER_COMMIT ? 'hs' : 'h'}${decay}`;
+  if (!(FEATURES as readonly string[]).includes(share)) throw new Error(`the dump has no ${share} column`);
+  const product = weightedSum(seed, share as Feature, 1, {
+    wc: w.context,
+    wi: w.impact,
+    wh: w.cochange,
+    ws: w.seedLexical,
+    wd: seed === 'diff' ? w.changeLexical : 0,
+  });
+  // Per case: the product's scores, and for each number of files fed back, their shares of each candidate.
+  const base = new Map<Case, Float64Array>();
+  const fed = new Map<Case, Map<number, Float64Array>>();
+  const gitDirs = new Map<string, string>();
+  for (const c of cases) {
+    if (!gitDirs.has(c.repo)) gitDirs.set(c.repo, locateRepository(repoDir, c.repo));
+    const scores = product(c);
+    base.set(c, scores);
+    const known = new Set([c.seed, ...c.paths]);
+    const history = countCoChanges(readHistoryLog(gitDirs.get(c.repo)!, { rev: `${c.sha}^` }), known);
+    const byCount = new Map<number, Float64Array>();
+    for (const n of FEEDBACK_GRID.files) {
+      const partners = bestFirst(c, scores, n);
+      const shares = coChangeScores(history, partners, new Set(partners));
+      byCount.set(
+        n,
+        Float64Array.from(c.paths, (path) => (partners.includes(path) ? 0 : (shares.get(path) ?? 0))),
+      );
+    }
+    fed.set(c, byCount);
+  }
+  const repos = [...new Set(cases.map((c) => c.repo))];
+  console.log(`${cases.length} cases from ${repos.length} repositories, seeded with the ${seed}`);
+  for (const n of FEEDBACK_GRID.files) {
+    for (const weight of FEEDBACK_GRID.weights) {
+      const r = score(cases, (c) => base.get(c)!.map((value, i) => value + weight * fed.get(c)!.get(n)![i]!));
+      const perRepo = repos.map((repo) => `${repo} ${r.perRepo.get(repo)?.toFixed(2)}`).join(', ');
+      console.log(`${r.mean.toFixed(4)}  files ${n} feedback ${weight}  [${perRepo}]`);
     }
   }
 }
@@ -528,6 +611,7 @@ async function main(): Promise<void> {
       head: { type: 'string', default: 'HEAD' },
       eval: { type: 'string', multiple: true },
       seed: { type: 'string', default: 'file' },
+      'repo-dir': { type: 'string' },
     },
   });
   if (command === 'dump') {
@@ -540,11 +624,17 @@ async function main(): Promise<void> {
     });
   } else if (command === 'history') {
     historyOnly(positionals, { commits: Number(values.commits), span: Number(values.span), head: values.head! });
+  } else if (command === 'feedback') {
+    if (values.seed !== 'file' && values.seed !== 'diff') throw new Error('--seed is file or diff');
+    if (!values['repo-dir']) throw new Error('feedback needs --repo-dir DIR');
+    await feedback(positionals, values['repo-dir'], values.seed);
   } else if (command === 'fit') {
     if (values.seed !== 'file' && values.seed !== 'diff') throw new Error('--seed is file or diff');
     await fit(positionals, values.eval ?? [], values.seed);
   } else {
-    throw new Error('usage: tune-cochange.ts dump REPO... --out FILE | history REPO... | fit FILE... [--eval FILE...]');
+    throw new Error(
+      'usage: tune-cochange.ts dump REPO... --out FILE | history REPO... | fit FILE... [--eval FILE...] | feedback FILE... --repo-dir DIR',
+    );
   }
 }
 
