@@ -1,16 +1,11 @@
+import { bm25Idf, bm25Term, DEFAULT_BM25, type Bm25Parameters } from '../context/lexical.js';
+
 /**
  * Okapi BM25 over bags of words: the lexical baseline of both benchmark
- * protocols. Documents are added once; any number of queries score them.
+ * protocols, with the formula revloop's own word matching uses
+ * (context/lexical.ts). Documents are added once; any number of queries
+ * score them.
  */
-
-export interface Bm25Parameters {
-  /** Term-frequency saturation. */
-  k1: number;
-  /** Length normalisation: 0 ignores document length, 1 normalises fully. */
-  b: number;
-}
-
-export const DEFAULT_BM25: Readonly<Bm25Parameters> = { k1: 1.2, b: 0.75 };
 
 export interface ScoredDocument {
   id: string;
@@ -45,15 +40,9 @@ export class Bm25Index {
     this.totalLength += length;
   }
 
-  /**
-   * Inverse document frequency in the non-negative form
-   * ln(1 + (N − df + 0.5) / (df + 0.5)): a term in every document adds
-   * almost nothing, and never subtracts.
-   */
+  /** Inverse document frequency (see bm25Idf). */
   idf(term: string): number {
-    const df = this.documentFrequency.get(term) ?? 0;
-    const n = this.documents.length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.documents.length, this.documentFrequency.get(term) ?? 0);
   }
 
   /**
@@ -62,7 +51,6 @@ export class Bm25Index {
    * ties by id so the order is deterministic.
    */
   search(query: ReadonlyMap<string, number>): ScoredDocument[] {
-    const { k1, b } = this.parameters;
     const averageLength = this.documents.length > 0 ? this.totalLength / this.documents.length : 0;
     const weights: [string, number][] = [];
     for (const [term, occurrences] of query) {
@@ -72,11 +60,10 @@ export class Bm25Index {
     const scored: ScoredDocument[] = [];
     if (weights.length === 0) return scored;
     for (const document of this.documents) {
-      const norm = k1 * (1 - b + (averageLength > 0 ? (b * document.length) / averageLength : 0));
       let score = 0;
       for (const [term, weight] of weights) {
         const tf = document.counts.get(term);
-        if (tf) score += (weight * tf * (k1 + 1)) / (tf + norm);
+        if (tf) score += bm25Term(weight, tf, document.length, averageLength, this.parameters);
       }
       if (score > 0) scored.push({ id: document.id, score });
     }

@@ -54,8 +54,34 @@ export function fileTerms(path: string, text: string, terms: ReadonlySet<string>
   return { length, counts: [...counts.entries()] };
 }
 
-const K1 = 1.2;
-const B = 0.75;
+/** Okapi BM25's parameters: term-frequency saturation `k1`, length normalisation `b` (0 none, 1 full). */
+export interface Bm25Parameters {
+  k1: number;
+  b: number;
+}
+
+export const DEFAULT_BM25: Readonly<Bm25Parameters> = { k1: 1.2, b: 0.75 };
+
+/**
+ * Inverse document frequency in the non-negative form
+ * ln(1 + (N − df + 0.5) / (df + 0.5)): a term in every document adds
+ * almost nothing, and never subtracts.
+ */
+export function bm25Idf(documents: number, frequency: number): number {
+  return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+}
+
+/** One term's share of a document's score: `weight` (IDF times the query's count) saturated by `tf`. */
+export function bm25Term(
+  weight: number,
+  tf: number,
+  length: number,
+  averageLength: number,
+  { k1, b }: Readonly<Bm25Parameters> = DEFAULT_BM25,
+): number {
+  const norm = k1 * (1 - b + (averageLength > 0 ? (b * length) / averageLength : 0));
+  return (weight * tf * (k1 + 1)) / (tf + norm);
+}
 
 /** BM25 of each file for the query; files without any query term are absent. */
 export function bm25Scores(
@@ -76,14 +102,13 @@ export function bm25Scores(
   const idf = new Map<string, number>();
   for (const [term, occurrences] of query) {
     const d = df.get(term);
-    if (d) idf.set(term, occurrences * Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+    if (d) idf.set(term, occurrences * bm25Idf(n, d));
   }
   for (const file of withTerms) {
-    const norm = K1 * (1 - B + (B * file.terms!.length) / (average || 1));
     let score = 0;
     for (const [term, tf] of file.terms!.counts) {
       const weight = idf.get(term);
-      if (weight) score += (weight * tf * (K1 + 1)) / (tf + norm);
+      if (weight) score += bm25Term(weight, tf, file.terms!.length, average);
     }
     if (score > 0) scores.set(file.path, score);
   }
