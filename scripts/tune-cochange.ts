@@ -14,6 +14,8 @@
 // Besides the product's signals, the dump records candidates for new ones
 // (hub-ness, two-step co-change, other choices of the seed's words, shared
 // path words); none of them raised recall@10 by a point on both sets.
+// Walks that follow the graph's cochanged edges too (RankWeights.
+// cochangeEdges 1 and 5, columns cw*/iw*) lost a little on both sets.
 // It also records the signals of the seed's change (`+diff` methods): the
 // walks from the definitions the commit changed and the changed lines'
 // words (which became changeLexical). Tried on the 8 README repositories
@@ -75,8 +77,6 @@ const DECAYS = [1, 0.95, 0.9, 0.8] as const;
 const FEATURES = [
   'c1', // forward walk, graph with co-change edges (the product's)
   'i1', // reverse walk, graph with co-change edges (the product's)
-  'c0', // forward walk, graph without co-change edges
-  'i0', // reverse walk, graph without co-change edges
   'h1', // co-change share of the seed's commits, each commit alike
   'h95', // the same with each older commit of the seed weighing 0.95 of the next
   'h90', // ... 0.9
@@ -100,6 +100,14 @@ const FEATURES = [
   'c1r', // forward walk seeded with the seed's change as the `+diff` methods seed it (changed definitions), co-change edges
   'i1r', // reverse walk, the same seeds
   'sd', // BM25 of the words of the seed's changed lines (removed and added): the product's changeLexical signal
+  'cw1', // forward walk with the graph's cochanged edges walked too, at their weight (RankWeights.cochangeEdges 1)
+  'iw1', // reverse walk, the same
+  'cw5', // ... cochanged edges at 5 times their weight
+  'iw5', // ...
+  'cw1r', // forward walk seeded with the seed's change, cochanged edges walked at their weight
+  'iw1r', // ...
+  'cw5r', // ... at 5 times their weight
+  'iw5r', // ...
 ] as const;
 type Feature = (typeof FEATURES)[number];
 
@@ -155,17 +163,19 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
             return (path: string): number => (total > 0 ? (row.get(path) ?? 0) / total : 0);
           }),
         );
-        const plain = buildCodeGraph(index.files, { modules: index.modules });
         const withHistory = buildCodeGraph(index.files, { modules: index.modules });
         addCoChangeEdges(withHistory, history);
         const s1 = rankSignals(withHistory, index.files, seeds, { history, seedFileTerms });
-        const s0 = rankSignals(plain, index.files, seeds, { seedFileTerms });
+        // The walks leave cochanged edges out unless told to walk them (RankWeights.cochangeEdges).
+        const walked = (from: Seeds, cochangeEdges: number): RankSignals =>
+          rankSignals(withHistory, index.files, from, { history, seedFileTerms, weights: { cochangeEdges } });
+        const [w1, w5, w1r, w5r] = [walked(seeds, 1), walked(seeds, 5), walked(ranged, 1), walked(ranged, 5)];
         const s1r = rankSignals(withHistory, index.files, ranged, { history, seedFileTerms, changeTerms });
         const row = history.pairs.get(testCase.seed) ?? new Map<string, number>();
         const others = index.files.filter((f) => f.path !== testCase.seed);
         const similarAll = lexicalDistribution(allSeedTerms, others);
         const similarIdf = lexicalDistribution(idfSelected(allSeedTerms, others, seedFileTerms.size), others);
-        const global = rankSignals(plain, index.files, { changed: [] }, {}).context;
+        const global = rankSignals(withHistory, index.files, { changed: [] }, {}).context;
         const twoStep = twoStepCoChange(history, testCase.seed);
         const seedWords = new Set(lexicalTokens(testCase.seed.replace(/\.[^./]+$/, '')));
         const symbols = new Map(index.files.map((f) => [f.path, f.tags.filter((t) => t.kind === 'def').length]));
@@ -179,7 +189,7 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
           for (const p of top) keep.add(p);
         };
         strongest(s1r.changeSimilar);
-        for (const signals of [s1, s0, s1r] as RankSignals[]) {
+        for (const signals of [s1, s1r, w1, w5, w1r, w5r] as RankSignals[]) {
           strongest(signals.context);
           strongest(signals.impact);
           strongest(signals.similar);
@@ -200,8 +210,6 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
           const values: Record<Feature, number> = {
             c1: s1.context.get(path) ?? 0,
             i1: s1.impact.get(path) ?? 0,
-            c0: s0.context.get(path) ?? 0,
-            i0: s0.impact.get(path) ?? 0,
             h1: shares[0]!(path),
             h95: shares[1]!(path),
             h90: shares[2]!(path),
@@ -230,6 +238,14 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
             c1r: s1r.context.get(path) ?? 0,
             i1r: s1r.impact.get(path) ?? 0,
             sd: s1r.changeSimilar.get(path) ?? 0,
+            cw1: w1.context.get(path) ?? 0,
+            iw1: w1.impact.get(path) ?? 0,
+            cw5: w5.context.get(path) ?? 0,
+            iw5: w5.impact.get(path) ?? 0,
+            cw1r: w1r.context.get(path) ?? 0,
+            iw1r: w1r.impact.get(path) ?? 0,
+            cw5r: w5r.context.get(path) ?? 0,
+            iw5r: w5r.impact.get(path) ?? 0,
           };
           rows[path] = FEATURES.map((f) => Number(values[f].toPrecision(6)));
         }
@@ -314,6 +330,10 @@ async function load(files: string[]): Promise<Case[]> {
       if (line.trim() === '') continue;
       const d = JSON.parse(line) as DumpedCase;
       const paths = Object.keys(d.candidates);
+      const width = paths.length > 0 ? d.candidates[paths[0]!]!.length : FEATURES.length;
+      if (width !== FEATURES.length) {
+        throw new Error(`${file}: ${width} features per candidate, this script reads ${FEATURES.length}: dump again`);
+      }
       const columns = Object.fromEntries(
         FEATURES.map((f, j) => [f, Float64Array.from(paths.map((p) => d.candidates[p]![j]!))]),
       ) as Record<Feature, Float64Array>;

@@ -197,9 +197,11 @@ export class CodeGraph {
    * ascending. `forward` follows edges as stored (towards what code relies
    * on); `reverse` turns `references` and `imports` around (towards what
    * relies on it) while structure (`defines`, `contains`) still leads from a
-   * file to its symbols. `cochanged` edges are left out of both walks.
+   * file to its symbols. `cochanged` edges are left out unless
+   * `cochangedFactor` is positive; then they are followed as stored in
+   * both walks (history is symmetric), their weights times the factor.
    */
-  toSparse(direction: 'forward' | 'reverse' = 'forward'): SparseGraph {
+  toSparse(direction: 'forward' | 'reverse' = 'forward', cochangedFactor = 0): SparseGraph {
     const n = this.keys.length;
     const flip = direction === 'reverse';
     const contains = EDGE_KINDS.indexOf('contains');
@@ -209,7 +211,7 @@ export class CodeGraph {
     // -1: edge left out of this walk; 0: followed as stored; 1: followed backwards.
     const orientation = (e: number): -1 | 0 | 1 => {
       const kind = this.edgeMeta[e]! & 7;
-      if (kind === cochanged) return -1;
+      if (kind === cochanged) return cochangedFactor > 0 ? 0 : -1;
       return flip && kind !== contains && kind !== defines ? 1 : 0;
     };
     const rowStart = new Uint32Array(n + 1);
@@ -231,7 +233,8 @@ export class CodeGraph {
         o === 0 ? [this.edgeSource[e]!, this.edgeTarget[e]!] : [this.edgeTarget[e]!, this.edgeSource[e]!];
       const slot = fill[from]!++;
       rawTargets[slot] = to;
-      rawWeights[slot] = this.edgeWeight[e]!;
+      rawWeights[slot] =
+        (this.edgeMeta[e]! & 7) === cochanged ? cochangedFactor * this.edgeWeight[e]! : this.edgeWeight[e]!;
     }
     // Sort each row by target and merge duplicates, summing in insertion order;
     // merged rows are written in place (a row never grows when merged).

@@ -64,6 +64,11 @@ export interface RankWeights {
    * with the likely partners of a change is likely a partner too.
    */
   feedback: number;
+  /**
+   * Factor on the graph's `cochanged` edges in both walks; 0 keeps history
+   * out of the walks, where it is scored apart (cochange, feedback).
+   */
+  cochangeEdges: number;
 }
 
 export const DEFAULT_WEIGHTS: Readonly<RankWeights> = {
@@ -103,6 +108,11 @@ export const DEFAULT_WEIGHTS: Readonly<RankWeights> = {
   // -> 0.782 and 0.762 -> 0.765 seeded with its diff (lo -3.3 and redis
   // -2.3 seeded with a file, ripgrep +7.5, vue +5.0).
   feedback: 0.2,
+  // Walking the cochanged edges too (scripts/tune-cochange.ts dump, columns
+  // cw*/iw*), at 1 or 5 times their weight, cost recall@10 on both sets
+  // seeded with a file: 0.752 -> 0.751 / 0.749 on the 8, 0.725 -> 0.722 /
+  // 0.723 on the 12; the best other weights on one set did not carry over.
+  cochangeEdges: 0,
 };
 
 /** Best-ranked files whose co-change shares feed back into the ranking (see RankWeights.feedback). */
@@ -141,8 +151,13 @@ export interface Walk {
   converged: boolean;
 }
 
-function walk(graph: CodeGraph, direction: 'forward' | 'reverse', personalization: Float64Array): Walk {
-  const sparse = graph.toSparse(direction);
+function walk(
+  graph: CodeGraph,
+  direction: 'forward' | 'reverse',
+  personalization: Float64Array,
+  cochangeEdges: number,
+): Walk {
+  const sparse = graph.toSparse(direction, cochangeEdges);
   const result = personalizedPageRank(sparse, personalization, { damping: DAMPING });
   const outWeight = new Float64Array(graph.order);
   for (let u = 0; u < graph.order; u++) {
@@ -256,9 +271,9 @@ export function rankSignals(
   }
   const seeded = mass.size > 0 || lexicalSeeds.length > 0;
   const textOnly = seeds.text !== undefined && seeds.changed.length === 0;
-  const forward = walk(graph, 'forward', personalization);
+  const forward = walk(graph, 'forward', personalization, weights.cochangeEdges);
   // Without seeds, "what relies on the seeds" has no meaning: rank by the forward walk alone.
-  const reverse = seeded ? walk(graph, 'reverse', personalization) : undefined;
+  const reverse = seeded ? walk(graph, 'reverse', personalization, weights.cochangeEdges) : undefined;
 
   const seedFiles = [...seedReasons.keys()].sort(byCodeUnit);
   const context = perFile(graph, forward.scores);

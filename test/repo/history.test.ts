@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildCodeGraph } from '../../src/graph/code-graph.js';
-import { coChangeScores, rankFiles } from '../../src/graph/rank.js';
+import { coChangeScores, rankFiles, rankSignals } from '../../src/graph/rank.js';
+import { addCoChangeEdges } from '../../src/pipeline/analyze.js';
 import type { Seeds } from '../../src/context/seeds.js';
 import { buildRepoIndex } from '../../src/parse/repo-index.js';
 import { mineCoChanges, RECENCY_DECAY } from '../../src/repo/history.js';
@@ -176,5 +177,23 @@ describe('ranking with history', () => {
     // A text alone is a guess: its best matches feed nothing back.
     const mentioned = ledger({ changed: [], text: 'The discount in shop/pricing.py is wrong' });
     expect(mentioned.reasons.join('\n')).not.toMatch(/changed together/);
+  });
+
+  it('walks the cochanged edges only when asked to', async () => {
+    const dir = shopWithHistory();
+    const index = await buildRepoIndex(dir);
+    const history = mineCoChanges(dir, new Set(index.files.map((f) => f.path)));
+    const graph = buildCodeGraph(index.files);
+    const before = graph.toSparse('forward').targets.length;
+    addCoChangeEdges(graph, history);
+    expect(graph.toSparse('forward').targets.length).toBe(before);
+    expect(graph.toSparse('forward', 1).targets.length).toBeGreaterThan(before);
+    const seeds: Seeds = { changed: [{ path: 'shop/pricing.py', status: 'modified', ranges: [] }] };
+    const context = (cochangeEdges: number) =>
+      rankSignals(graph, index.files, seeds, { history, weights: { cochangeEdges } }).context.get('web/money.js') ?? 0;
+    // pricing.py neither calls nor imports money.js: only the walked history reaches it.
+    expect(context(0)).toBe(0);
+    expect(context(5)).toBeGreaterThan(context(1));
+    expect(context(1)).toBeGreaterThan(0);
   });
 });
