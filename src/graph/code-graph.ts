@@ -295,7 +295,8 @@ function isPrivateName(name: string): boolean {
 interface Definition {
   node: number;
   path: string;
-  dir: string;
+  /** Where a name is visible without an import: see packageScope. */
+  scope: string;
   /** Languages that can call each other share a family (JS/TS, C/C++, JVM). */
   family: string;
 }
@@ -312,6 +313,20 @@ const FAMILY: Partial<Record<LanguageId, string>> = {
 };
 const familyOf = (language: LanguageId): string => FAMILY[language] ?? language;
 
+/** `…/src/<source set>/<java|kotlin|scala>/` — Maven and Gradle source roots; the package's path follows. */
+const JVM_SOURCE_ROOT = /^(?:.*\/)?src\/[^/]+\/(?:java|kotlin|scala)(?:\/(.*))?$/;
+
+/**
+ * Where a name is visible without an import: the directory, except that a
+ * JVM package spans its source sets, so a test under `src/test/java/a/b`
+ * sees the classes of `src/main/java/a/b` (keyed by the package's path).
+ */
+export function packageScope(dir: string, language: LanguageId): string {
+  if (familyOf(language) !== 'jvm') return dir;
+  const match = JVM_SOURCE_ROOT.exec(dir);
+  return match ? `jvm package:${match[1] ?? ''}` : dir;
+}
+
 interface Candidates {
   definitions: Definition[];
   provenance: Provenance;
@@ -323,7 +338,7 @@ interface Candidates {
 class NameDefinitions {
   readonly all: Definition[] = [];
   private byPath?: Map<string, Definition[]>;
-  private byDir?: Map<string, Definition[]>;
+  private byScope?: Map<string, Definition[]>;
 
   add(definition: Definition): void {
     this.all.push(definition);
@@ -331,14 +346,14 @@ class NameDefinitions {
 
   /**
    * Where a name used in `path` is defined: in the same file; else in files
-   * it imports (resolved, so precise); else in the same directory (a Go or
-   * Java package); else anywhere, when the name is rare enough — a guess,
+   * it imports (resolved, so precise); else in the same package (a
+   * directory; a JVM package across source sets); else anywhere, when the name is rare enough — a guess,
    * weighted down.
    */
-  candidates(path: string, dir: string, imported: ReadonlySet<string>, family: string): Candidates | undefined {
+  candidates(path: string, scope: string, imported: ReadonlySet<string>, family: string): Candidates | undefined {
     if (!this.byPath) {
       this.byPath = groupBy(this.all, (d) => d.path);
-      this.byDir = groupBy(this.all, (d) => d.dir);
+      this.byScope = groupBy(this.all, (d) => d.scope);
     }
     const local = this.byPath.get(path);
     if (local) return { definitions: local, provenance: 'syntax', factor: 1 };
@@ -347,8 +362,8 @@ class NameDefinitions {
       if (viaImports.length > 0) return { definitions: viaImports, provenance: 'import', factor: 1 };
     }
     // By name alone, only code that could call it: a TypeScript `parse` is not a Java one.
-    const sameDir = this.byDir!.get(dir)?.filter((d) => d.family === family);
-    if (sameDir && sameDir.length > 0) return { definitions: sameDir, provenance: 'name-match', factor: 0.8 };
+    const sameScope = this.byScope!.get(scope)?.filter((d) => d.family === family);
+    if (sameScope && sameScope.length > 0) return { definitions: sameScope, provenance: 'name-match', factor: 0.8 };
     if (this.all.length > MAX_NAME_CANDIDATES) return undefined;
     const anywhere = this.all.filter((d) => d.family === family);
     return anywhere.length > 0 ? { definitions: anywhere, provenance: 'name-match', factor: 0.5 } : undefined;
@@ -393,7 +408,7 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
 
   for (const file of files) {
     const fileNode = graph.addNode(fileNodeId(file.path), { kind: 'file', path: file.path });
-    const dir = dirOf(file.path);
+    const scope = packageScope(dirOf(file.path), file.language);
     for (const tag of file.tags) {
       if (tag.kind !== 'def' || !tag.id || graph.hasNode(tag.id)) continue;
       const node = graph.addNode(tag.id, {
@@ -410,7 +425,7 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
       graph.addEdge(parentNode ?? fileNode, node, 'contains', 1, 'syntax');
       let definitions = byName.get(tag.name);
       if (!definitions) byName.set(tag.name, (definitions = new NameDefinitions()));
-      definitions.add({ node, path: file.path, dir, family: familyOf(file.language) });
+      definitions.add({ node, path: file.path, scope, family: familyOf(file.language) });
     }
   }
 
@@ -425,7 +440,7 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
   const barrels = resolveImports ? barrelExports(files, resolve) : new Map<string, string[]>();
   for (const file of files) {
     const fileNode = graph.nodeIndex(fileNodeId(file.path))!;
-    const dir = dirOf(file.path);
+    const scope = packageScope(dirOf(file.path), file.language);
     const imported = new Set<string>();
     for (const spec of resolveImports ? file.imports : []) {
       const targets = resolve(file, spec);
@@ -451,7 +466,7 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
       else counts.set(key, { source: from, name: ref.name, refKind: ref.symbolKind, count: 1 });
     });
     for (const { source, name, refKind, count } of counts.values()) {
-      const candidates = byName.get(name)?.candidates(file.path, dir, imported, familyOf(file.language));
+      const candidates = byName.get(name)?.candidates(file.path, scope, imported, familyOf(file.language));
       if (!candidates) continue;
       if (candidates.provenance === 'name-match' && isBuiltin(file.language, name)) continue;
       const targets = candidates.definitions;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCodeGraph } from '../../src/graph/code-graph.js';
+import { buildCodeGraph, packageScope } from '../../src/graph/code-graph.js';
 import { rankFiles } from '../../src/graph/rank.js';
 import { buildRepoIndex } from '../../src/parse/repo-index.js';
 import { analyzeRepository } from '../../src/pipeline/analyze.js';
@@ -76,6 +76,30 @@ describe('buildCodeGraph', () => {
       { kind: 'references', provenance: 'name-match' },
     ]);
     expect(graph.edgesBetween('./tools/run.ts::run.main', './tools/Parser.java::Parser.Parser.parse')).toEqual([]);
+  });
+
+  it('matches names within a JVM package across source sets, before guessing anywhere', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'lib/src/main/java/org/acme/Parser.java':
+        'package org.acme;\n\npublic class Parser {\n  public int parse(String s) { return 1; }\n}\n',
+      'lib/src/main/java/org/other/Reader.java':
+        'package org.other;\n\npublic class Reader {\n  public int parse(String s) { return 2; }\n}\n',
+      'lib/src/test/java/org/acme/ParserTest.java':
+        'package org.acme;\n\nclass ParserTest {\n  void parses() { new Parser().parse("x"); }\n}\n',
+    });
+    const index = await buildRepoIndex(dir);
+    const graph = buildCodeGraph(index.files);
+    const from = './lib/src/test/java/org/acme/ParserTest.java::ParserTest.ParserTest.parses';
+    expect(graph.edgesBetween(from, './lib/src/main/java/org/acme/Parser.java::Parser.Parser.parse')).toMatchObject([
+      { kind: 'references', provenance: 'name-match' },
+    ]);
+    expect(graph.edgesBetween(from, './lib/src/main/java/org/other/Reader.java::Reader.Reader.parse')).toEqual([]);
+    expect(packageScope('lib/src/test/java/org/acme', 'java')).toBe(packageScope('lib/src/main/java/org/acme', 'java'));
+    expect(packageScope('okhttp/src/jvmTest/kotlin/okhttp3', 'kotlin')).toBe('jvm package:okhttp3');
+    expect(packageScope('src/main/java', 'java')).toBe('jvm package:');
+    expect(packageScope('lib/src/main/java/org/acme', 'python')).toBe('lib/src/main/java/org/acme');
+    expect(packageScope('tools', 'java')).toBe('tools');
   });
 
   it('matches every reference by name alone when import resolution is off', async () => {
