@@ -7,6 +7,7 @@ export class FileLookup {
   private readonly paths: Set<string>;
   private readonly byBase = new Map<string, string[]>();
   private readonly byDir = new Map<string, string[]>();
+  private byDottedSuffix?: Map<string, string[]>;
 
   constructor(paths: Iterable<string>) {
     this.paths = new Set(paths);
@@ -33,18 +34,35 @@ export class FileLookup {
   /** Files whose path is `tail` or ends with `/tail`, shortest first. */
   withSuffix(tail: string): string[] {
     const base = tail.slice(tail.lastIndexOf('/') + 1);
-    return (this.byBase.get(base) ?? [])
-      .filter((p) => p === tail || p.endsWith(`/${tail}`))
-      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    return (this.byBase.get(base) ?? []).filter((p) => p === tail || p.endsWith(`/${tail}`)).sort(shortestFirst);
   }
 
-  /** Directories that are `tail` or end with `/tail`, longest match first. */
+  /** Directories that are `tail` or end with `/tail`, shortest first. */
   dirsWithSuffix(tail: string): string[] {
     const out: string[] = [];
     for (const dir of this.byDir.keys()) if (dir === tail || dir.endsWith(`/${tail}`)) out.push(dir);
-    return out.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    return out.sort(shortestFirst);
+  }
+
+  /** Directories whose path, with `/` read as `.`, is `dotted` or ends with `.dotted`, shortest first. */
+  dirsWithDottedSuffix(dotted: string): string[] {
+    if (!this.byDottedSuffix) {
+      // Every tail of each dotted path that starts after a dot: one lookup per namespace.
+      this.byDottedSuffix = new Map();
+      for (const dir of [...this.byDir.keys()].sort(shortestFirst)) {
+        const asDots = dir.replaceAll('/', '.');
+        let at = -1;
+        do {
+          push(this.byDottedSuffix, asDots.slice(at + 1), dir);
+          at = asDots.indexOf('.', at + 1);
+        } while (at >= 0);
+      }
+    }
+    return this.byDottedSuffix.get(dotted) ?? [];
   }
 }
+
+const shortestFirst = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : 1);
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);
@@ -184,6 +202,12 @@ export function resolveImport(
       if (spec.includes('\\') || /^[A-Z]\w*$/.test(spec))
         return firstSuffix(files, [`${spec.split('\\').join('/')}.php`]);
       return firstExisting(files, [join(dir, spec.replace(/^\//, ''))]);
+    }
+    case 'csharp': {
+      // `using A.B;` names a namespace: the files of the directory whose path, dotted, ends with it
+      // (`Src/A.B` or `src/A/B`), the shortest such directory. Namespaces elsewhere stay external.
+      const dirs = files.dirsWithDottedSuffix(spec);
+      return dirs.length > 0 ? files.inDir(dirs[0]!).filter((p) => p.endsWith('.cs')) : [];
     }
     case 'bash':
       return firstExisting(files, [join(dir, spec), normalizePath(spec)]);

@@ -27,6 +27,11 @@ const files = new FileLookup([
   'lib/shop/cart.rb',
   'lib/shop.rb',
   'src/Acme/Billing/Invoice.php',
+  'Src/Acme.Json/JsonReader.cs',
+  'Src/Acme.Json/Linq/JObject.cs',
+  'Src/Acme.Json/Linq/JArray.cs',
+  'Src/Acme.Json/Linq/README.md',
+  'Src/Acme.Json.Tests/Linq/JObjectTests.cs',
   'scripts/common.sh',
   'scripts/deploy.sh',
 ]);
@@ -59,7 +64,7 @@ describe('extractImports', () => {
     ).toEqual(['fmt', 'acme.dev/app/internal/store', 'os']);
   });
 
-  it('reads Java, Rust, C, Ruby, PHP and shell forms', () => {
+  it('reads Java, Rust, C, Ruby, PHP, shell and C# forms', () => {
     expect(
       extractImports('java', 'import com.acme.Order;\nimport static com.acme.util.Money.of;\nimport java.util.*;\n'),
     ).toEqual(['com.acme.Order', 'com.acme.util.Money.of', 'java.util.*']);
@@ -73,6 +78,9 @@ describe('extractImports', () => {
       '/boot.php',
     ]);
     expect(extractImports('bash', 'source ./common.sh\n. "$DIR/x.sh"\n')).toEqual(['./common.sh', '$DIR/x.sh']);
+    expect(
+      extractImports('csharp', 'using System;\nusing static Acme.Json.Util;\nusing Test = Xunit.FactAttribute;\n'),
+    ).toEqual(['System', 'Acme.Json.Util']);
   });
 });
 
@@ -101,6 +109,15 @@ describe('resolveImport', () => {
     ['ruby', 'lib/shop.rb', './shop/cart', ['lib/shop/cart.rb']],
     ['ruby', 'lib/shop/cart.rb', 'shop', ['lib/shop.rb']],
     ['php', 'src/Acme/Billing/Invoice.php', 'Acme\\Billing\\Invoice', ['src/Acme/Billing/Invoice.php']],
+    [
+      'csharp',
+      'Src/Acme.Json.Tests/Linq/JObjectTests.cs',
+      'Acme.Json.Linq',
+      ['Src/Acme.Json/Linq/JArray.cs', 'Src/Acme.Json/Linq/JObject.cs'],
+    ],
+    ['csharp', 'Src/Acme.Json/Linq/JObject.cs', 'Acme.Json', ['Src/Acme.Json/JsonReader.cs']],
+    ['csharp', 'Src/Acme.Json/Linq/JObject.cs', 'System.Linq', []],
+    ['csharp', 'Src/Acme.Json/Linq/JObject.cs', 'Json.Linq.Extra', []],
     ['bash', 'scripts/deploy.sh', './common.sh', ['scripts/common.sh']],
   ] as const)('%s: %s imports %s', (language, from, spec, expected) => {
     expect(resolveImport(language, from, spec, files)).toEqual(expected);
