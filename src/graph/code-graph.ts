@@ -3,7 +3,7 @@ import type { LanguageId } from '../parse/languages.js';
 import type { TaggedFile } from '../parse/tag-file.js';
 import type { Tag } from '../parse/tags.js';
 import { isBuiltin } from './builtins.js';
-import { FileLookup, resolveImport } from './imports.js';
+import { FileLookup, jvmPackagePath, resolveImport } from './imports.js';
 import type { JsModules } from './js-modules.js';
 import { dirname as dirOf } from './paths.js';
 import type { SparseGraph } from './pagerank.js';
@@ -313,9 +313,6 @@ const FAMILY: Partial<Record<LanguageId, string>> = {
 };
 const familyOf = (language: LanguageId): string => FAMILY[language] ?? language;
 
-/** `…/src/<source set>/<java|kotlin|scala>/` — Maven and Gradle source roots; the package's path follows. */
-const JVM_SOURCE_ROOT = /^(?:.*\/)?src\/[^/]+\/(?:java|kotlin|scala)(?:\/(.*))?$/;
-
 /**
  * Where a name is visible without an import: the directory, except that a
  * JVM package spans its source sets, so a test under `src/test/java/a/b`
@@ -323,8 +320,8 @@ const JVM_SOURCE_ROOT = /^(?:.*\/)?src\/[^/]+\/(?:java|kotlin|scala)(?:\/(.*))?$
  */
 export function packageScope(dir: string, language: LanguageId): string {
   if (familyOf(language) !== 'jvm') return dir;
-  const match = JVM_SOURCE_ROOT.exec(dir);
-  return match ? `jvm package:${match[1] ?? ''}` : dir;
+  const jvmPackage = jvmPackagePath(dir);
+  return jvmPackage === undefined ? dir : `jvm package:${jvmPackage}`;
 }
 
 interface Candidates {

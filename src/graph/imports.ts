@@ -82,6 +82,31 @@ function jsCandidates(target: string): string[] {
   ];
 }
 
+/** `…/src/<source set>/<java|kotlin|scala>/` — Maven and Gradle source roots; the package's path follows. */
+const JVM_SOURCE_ROOT = /^(?:.*\/)?src\/([^/]+)\/(?:java|kotlin|scala)(?:\/(.*))?$/;
+
+/** The package path of a directory under a JVM source root (`a/b` for `lib/src/main/java/a/b`), else undefined. */
+export function jvmPackagePath(dir: string): string | undefined {
+  const match = JVM_SOURCE_ROOT.exec(dir);
+  return match ? (match[2] ?? '') : undefined;
+}
+
+/**
+ * The files of a JVM package. Under source roots, its directory in every
+ * source set (Kotlin multiplatform splits one package over `commonMain`,
+ * `jvmMain`, …), test source sets only when no other has it. Elsewhere,
+ * unless `strict`, the shortest directory ending with the package's path.
+ */
+function jvmPackageFiles(files: FileLookup, parts: string[], strict: boolean): string[] {
+  if (parts.length === 0) return [];
+  const path = parts.join('/');
+  const dirs = files.dirsWithSuffix(path);
+  const roots = dirs.filter((dir) => jvmPackagePath(dir) === path);
+  const main = roots.filter((dir) => !/test/i.test(JVM_SOURCE_ROOT.exec(dir)![1]!));
+  const chosen = main.length > 0 ? main : roots.length > 0 ? roots.slice(0, 1) : strict ? [] : dirs.slice(0, 1);
+  return chosen.flatMap((dir) => files.inDir(dir)).filter((p) => /\.(java|kt|kts|scala)$/.test(p));
+}
+
 function firstExisting(files: FileLookup, candidates: (string | undefined)[]): string[] {
   for (const candidate of candidates) if (candidate !== undefined && files.has(candidate)) return [candidate];
   return [];
@@ -157,20 +182,15 @@ export function resolveImport(
     case 'scala': {
       const wildcard = /\.(\*|_)$/.test(spec);
       const parts = spec.replace(/\.(\*|_)$/, '').split('.');
-      if (wildcard) {
-        const dirs = files.dirsWithSuffix(parts.join('/'));
-        return dirs.length > 0 ? files.inDir(dirs[0]!).filter((p) => /\.(java|kt|kts|scala)$/.test(p)) : [];
+      if (wildcard) return jvmPackageFiles(files, parts, false);
+      // `import a.b.C`, a member `a.b.C.member` or a nested `a.b.C.Companion.member`: the longest prefix that is a class file.
+      for (let n = parts.length; n >= 2; n--) {
+        const path = parts.slice(0, n).join('/');
+        const hit = firstSuffix(files, [`${path}.java`, `${path}.kt`, `${path}.scala`]);
+        if (hit.length > 0) return hit;
       }
-      const path = parts.join('/');
-      // `import a.b.C` or a member `import a.b.C.member`: try the class, then its owner.
-      return firstSuffix(files, [
-        `${path}.java`,
-        `${path}.kt`,
-        `${path}.scala`,
-        `${parts.slice(0, -1).join('/')}.java`,
-        `${parts.slice(0, -1).join('/')}.kt`,
-        `${parts.slice(0, -1).join('/')}.scala`,
-      ]);
+      // A top-level function or property (Kotlin, Scala) lives in some file of its package.
+      return language === 'java' ? [] : jvmPackageFiles(files, parts.slice(0, -1), true);
     }
     case 'rust': {
       if (/^\w+$/.test(spec)) {
