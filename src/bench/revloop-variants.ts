@@ -23,7 +23,6 @@ export const REVLOOP_VARIANTS: Readonly<Record<string, Readonly<AnalyzeOptions>>
   'revloop-name-only': { graph: { resolveImports: false } },
   // Without the changed files' words (nor, seeded with a diff, the changed lines' words) matched against the others.
   'revloop-no-lexical': { weights: { seedLexical: 0, changeLexical: 0 } },
-  'revloop-lexical-1': { weights: { seedLexical: 1 } },
 };
 
 export function isRevloopVariant(method: string): boolean {
