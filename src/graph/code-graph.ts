@@ -331,6 +331,25 @@ interface Candidates {
   factor: number;
 }
 
+/**
+ * Whether an unresolved Python import names something inside a repository
+ * module: `from .models import Order` is read as `.models` and, in case
+ * Order is a submodule, `.models.Order`; when it is not, Order is a class
+ * of .models (which the import already links), not a third-party object.
+ */
+function namesInRepositoryModule(
+  file: TaggedFile,
+  spec: string,
+  resolve: (file: TaggedFile, spec: string) => string[],
+): boolean {
+  if (file.language !== 'python') return false;
+  const lastDot = spec.lastIndexOf('.');
+  if (lastDot < 0 || lastDot === spec.length - 1) return false;
+  // `.x` and `..x` are inside the package `.` and `..`.
+  const parent = /^\.*$/.test(spec.slice(0, lastDot)) ? spec.slice(0, lastDot + 1) : spec.slice(0, lastDot);
+  return resolve(file, parent).length > 0;
+}
+
 /** The definitions of one name, indexed by file and by directory on first use. */
 class NameDefinitions {
   readonly all: Definition[] = [];
@@ -448,7 +467,7 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
         for (const inner of barrels.get(target) ?? []) if (inner !== file.path) imported.add(inner);
         graph.addEdge(fileNode, graph.nodeIndex(fileNodeId(target))!, 'imports', 1 / others.length, 'import', 'import');
       }
-      if (targets.length === 0) {
+      if (targets.length === 0 && !namesInRepositoryModule(file, spec, resolve)) {
         const external = graph.addNode(externalNodeId(spec), { kind: 'external', path: '', name: spec });
         graph.addEdge(fileNode, external, 'imports', 0.5, 'import', 'import');
       }

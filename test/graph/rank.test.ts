@@ -78,6 +78,17 @@ describe('buildCodeGraph', () => {
     expect(graph.edgesBetween('./tools/run.ts::run.main', './tools/Parser.java::Parser.Parser.parse')).toEqual([]);
   });
 
+  it('makes external nodes of third-party modules only, not of names imported from repository modules', async () => {
+    const { graph } = await shop();
+    // `from dataclasses import dataclass, field`: the standard library, so external.
+    expect(graph.hasNode('<external>::dataclasses')).toBe(true);
+    expect(graph.hasNode('<external>::dataclasses.field')).toBe(true);
+    // `from .models import Order` and `from shop.models import Order`: a class of a repository module.
+    expect(graph.hasNode('<external>::.models.Order')).toBe(false);
+    expect(graph.hasNode('<external>::shop.models.Order')).toBe(false);
+    expect(graph.edgesBetween('./shop/pricing.py', './shop/models.py')).toMatchObject([{ kind: 'imports' }]);
+  });
+
   it('matches names within a JVM package across source sets, before guessing anywhere', async () => {
     const dir = tempDir();
     writeFiles(dir, {
