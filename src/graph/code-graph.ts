@@ -350,7 +350,7 @@ function namesInRepositoryModule(
   return resolve(file, parent).length > 0;
 }
 
-/** The definitions of one name, indexed by file and by directory on first use. */
+/** The definitions of one name, indexed by file and by package scope on first use. */
 class NameDefinitions {
   readonly all: Definition[] = [];
   private byPath?: Map<string, Definition[]>;
@@ -363,8 +363,8 @@ class NameDefinitions {
   /**
    * Where a name used in `path` is defined: in the same file; else in files
    * it imports (resolved, so precise); else in the same package (a
-   * directory; a JVM package across source sets); else anywhere, when the name is rare enough — a guess,
-   * weighted down.
+   * directory; a JVM package across source sets); else anywhere, when the
+   * name is rare enough — a guess, weighted down.
    */
   candidates(path: string, scope: string, imported: ReadonlySet<string>, family: string): Candidates | undefined {
     if (!this.byPath) {

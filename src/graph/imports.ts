@@ -85,10 +85,15 @@ function jsCandidates(target: string): string[] {
 /** `…/src/<source set>/<java|kotlin|scala>/` — Maven and Gradle source roots; the package's path follows. */
 const JVM_SOURCE_ROOT = /^(?:.*\/)?src\/([^/]+)\/(?:java|kotlin|scala)(?:\/(.*))?$/;
 
+/** A directory under a JVM source root: its source set (`main`, `jvmTest`) and package path (`a/b`). */
+function jvmSource(dir: string): { sourceSet: string; packagePath: string } | undefined {
+  const match = JVM_SOURCE_ROOT.exec(dir);
+  return match ? { sourceSet: match[1]!, packagePath: match[2] ?? '' } : undefined;
+}
+
 /** The package path of a directory under a JVM source root (`a/b` for `lib/src/main/java/a/b`), else undefined. */
 export function jvmPackagePath(dir: string): string | undefined {
-  const match = JVM_SOURCE_ROOT.exec(dir);
-  return match ? (match[2] ?? '') : undefined;
+  return jvmSource(dir)?.packagePath;
 }
 
 /**
@@ -102,7 +107,7 @@ function jvmPackageFiles(files: FileLookup, parts: string[], strict: boolean): s
   const path = parts.join('/');
   const dirs = files.dirsWithSuffix(path);
   const roots = dirs.filter((dir) => jvmPackagePath(dir) === path);
-  const main = roots.filter((dir) => !/test/i.test(JVM_SOURCE_ROOT.exec(dir)![1]!));
+  const main = roots.filter((dir) => !/test/i.test(jvmSource(dir)!.sourceSet));
   const chosen = main.length > 0 ? main : roots.length > 0 ? roots.slice(0, 1) : strict ? [] : dirs.slice(0, 1);
   return chosen.flatMap((dir) => files.inDir(dir)).filter((p) => /\.(java|kt|kts|scala)$/.test(p));
 }
