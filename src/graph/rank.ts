@@ -346,9 +346,9 @@ export function rankFiles(
     return { file, c, i, h, l, textMatch, words, score };
   });
 
-  // What changes with the best-ranked files, when a change seeds the ranking.
+  // What changes with the best-ranked files, when a change seeds the ranking (a text alone is a guess).
   const partners =
-    seeds.changed.length > 0 && seeded && !textOnly && weights.feedback > 0
+    seeds.changed.length > 0 && seeded && weights.feedback > 0
       ? blended
           .filter(({ file, score }) => score > 0 && !seedReasons.has(file.path))
           .sort((a, b) => b.score - a.score || byCodeUnit(a.file.path, b.file.path))
