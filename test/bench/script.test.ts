@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, tempDir, writeFiles } from '../helpers/repo.js';
@@ -46,4 +46,49 @@ describe('npm run bench:quality', () => {
     const written = JSON.parse(readFileSync(json, 'utf8')) as { runs: { items: { ranks: object }[] }[] };
     expect(written.runs[0]!.items[0]!.ranks).toEqual({ 'same-dir': [1], history: [null] });
   });
+
+  it('removes its scratch checkout when Ctrl-C interrupts `npm run bench:quality`', async () => {
+    const dir = tempDir();
+    git(dir, 'init', '-q', '-b', 'main');
+    // Enough files that each case keeps the process busy (checkout, parse, graph) for a good while.
+    const modules: Record<string, string> = { 'a.py': 'A = 0\n', 'b.py': 'from a import A\n' };
+    for (let n = 0; n < 1500; n++) {
+      const body = Array.from(
+        { length: 10 },
+        (_, k) => `def f${k}_${n}(x):\n    return f${k + 1}_${(n * 7) % 1500}(A + x)\n`,
+      );
+      modules[`pkg/m${n}.py`] = `from a import A\n\n${body.join('\n')}`;
+    }
+    writeFiles(dir, modules);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'start');
+    for (let n = 1; n <= 40; n++) {
+      writeFiles(dir, { 'a.py': `A = ${n}\n`, 'b.py': `from a import A\n\nB = A + ${n}\n` });
+      git(dir, 'commit', '-q', '-am', `step ${n}`);
+    }
+    const work = tempDir();
+    // The npm script as a terminal runs it, in its own process group, so the group gets the signal as on Ctrl-C.
+    const child = spawn(
+      'npm',
+      ['run', '--silent', 'bench:quality', '--', 'cochange', dir, '--commits', '40', '--work-dir', work],
+      {
+        cwd: join(import.meta.dirname, '..', '..'),
+        detached: true,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('[1/40]')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`the run ended before it was interrupted:\n${stderr}`)));
+    });
+    expect(readdirSync(work).some((name) => name.startsWith('revloop-bench-'))).toBe(true);
+    process.kill(-child.pid!, 'SIGINT');
+    await exited;
+    expect(readdirSync(work)).toEqual([]);
+  }, 60_000);
 });
