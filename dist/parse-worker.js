@@ -187,7 +187,7 @@ function extractImports(language, text) {
     case "rust":
       each(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm);
       for (const match of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+([^;]+);/gm)) {
-        add(match[1].replace(/\s+/g, "").replace(/::\{.*$/, ""));
+        for (const leaf of useTreeLeaves(match[1])) add(leaf);
       }
       break;
     case "c":
@@ -214,6 +214,39 @@ function extractImports(language, text) {
       break;
   }
   return found;
+}
+function useTreeLeaves(tree) {
+  const leaves = [];
+  const walk = (prefix, part) => {
+    const open = part.indexOf("{");
+    if (open < 0) {
+      const path = part.replace(/\s+as\s+\w+\s*$/, "").replace(/\s+/g, "");
+      const leaf = path === "self" || path === "*" || path === "" ? prefix : prefix ? `${prefix}::${path}` : path;
+      if (leaf) leaves.push(leaf.replace(/::\*$/, ""));
+      return;
+    }
+    const close = part.lastIndexOf("}");
+    const head = part.slice(0, open).replace(/\s+/g, "").replace(/::$/, "");
+    const base = prefix && head ? `${prefix}::${head}` : prefix || head;
+    for (const item of topLevelItems(part.slice(open + 1, close > open ? close : part.length))) walk(base, item);
+  };
+  walk("", tree.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, " "));
+  return leaves;
+}
+function topLevelItems(list) {
+  const items = [];
+  let depth = 0;
+  let start2 = 0;
+  for (let i2 = 0; i2 < list.length; i2++) {
+    if (list[i2] === "{") depth++;
+    else if (list[i2] === "}") depth--;
+    else if (list[i2] === "," && depth === 0) {
+      items.push(list.slice(start2, i2));
+      start2 = i2 + 1;
+    }
+  }
+  items.push(list.slice(start2));
+  return items.filter((item) => item.trim().length > 0);
 }
 
 // src/parse/loader.ts

@@ -332,16 +332,19 @@ interface Candidates {
 }
 
 /**
- * Whether an unresolved Python import names something inside a repository
- * module: `from .models import Order` is read as `.models` and, in case
- * Order is a submodule, `.models.Order`; when it is not, Order is a class
- * of .models (which the import already links), not a third-party object.
+ * Whether an unresolved import names something inside the repository, so
+ * it is no third-party object. Python: `from .models import Order` is read
+ * as `.models` and, in case Order is a submodule, `.models.Order`; when it
+ * is not, Order is a class of .models (which the import already links).
+ * Rust: a path from `crate`, `self` or `super` is the crate's own (`use
+ * super::*` in a file's test module names the file itself).
  */
 function namesInRepositoryModule(
   file: TaggedFile,
   spec: string,
   resolve: (file: TaggedFile, spec: string) => string[],
 ): boolean {
+  if (file.language === 'rust') return /^(crate|self|super)(::|$)/.test(spec);
   if (file.language !== 'python') return false;
   const lastDot = spec.lastIndexOf('.');
   if (lastDot < 0 || lastDot === spec.length - 1) return false;
@@ -458,6 +461,9 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
     const fileNode = graph.nodeIndex(fileNodeId(file.path))!;
     const scope = packageScope(dirOf(file.path), file.language);
     const imported = new Set<string>();
+    // One imports edge per file imported, however many statements or items name it
+    // (`use crate::flags::{HiArgs, SearchMode}`, `import okhttp3.HttpUrl` and its Companion).
+    const importWeights = new Map<string, number>();
     for (const spec of resolveImports ? file.imports : []) {
       const targets = resolve(file, spec);
       const others = targets.filter((t) => t !== file.path);
@@ -465,13 +471,15 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
         imported.add(target);
         // A name imported from a package's index is defined in a module the index re-exports.
         for (const inner of barrels.get(target) ?? []) if (inner !== file.path) imported.add(inner);
-        graph.addEdge(fileNode, graph.nodeIndex(fileNodeId(target))!, 'imports', 1 / others.length, 'import', 'import');
+        importWeights.set(target, Math.max(importWeights.get(target) ?? 0, 1 / others.length));
       }
       if (targets.length === 0 && !namesInRepositoryModule(file, spec, resolve)) {
         const external = graph.addNode(externalNodeId(spec), { kind: 'external', path: '', name: spec });
         graph.addEdge(fileNode, external, 'imports', 0.5, 'import', 'import');
       }
     }
+    for (const [target, weight] of importWeights)
+      graph.addEdge(fileNode, graph.nodeIndex(fileNodeId(target))!, 'imports', weight, 'import', 'import');
     // (source, name, refKind) → count, in first-seen order.
     const counts = new Map<string, { source: number; name: string; refKind: string; count: number }>();
     forEachReference(file.tags, (source, ref) => {

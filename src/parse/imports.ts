@@ -54,7 +54,7 @@ export function extractImports(language: LanguageId, text: string): string[] {
     case 'rust':
       each(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm);
       for (const match of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+([^;]+);/gm)) {
-        add(match[1]!.replace(/\s+/g, '').replace(/::\{.*$/, ''));
+        for (const leaf of useTreeLeaves(match[1]!)) add(leaf);
       }
       break;
     case 'c':
@@ -81,4 +81,45 @@ export function extractImports(language: LanguageId, text: string): string[] {
       break;
   }
   return found;
+}
+
+/**
+ * The paths a Rust use tree names, one per leaf: `crate::{a::B, c::{self,
+ * D as E}}` → `crate::a::B`, `crate::c`, `crate::c::D`. A glob names its
+ * module (`a::*` → `a`); comments inside the braces are ignored.
+ */
+export function useTreeLeaves(tree: string): string[] {
+  const leaves: string[] = [];
+  const walk = (prefix: string, part: string): void => {
+    const open = part.indexOf('{');
+    if (open < 0) {
+      const path = part.replace(/\s+as\s+\w+\s*$/, '').replace(/\s+/g, '');
+      const leaf = path === 'self' || path === '*' || path === '' ? prefix : prefix ? `${prefix}::${path}` : path;
+      if (leaf) leaves.push(leaf.replace(/::\*$/, ''));
+      return;
+    }
+    const close = part.lastIndexOf('}');
+    const head = part.slice(0, open).replace(/\s+/g, '').replace(/::$/, '');
+    const base = prefix && head ? `${prefix}::${head}` : prefix || head;
+    for (const item of topLevelItems(part.slice(open + 1, close > open ? close : part.length))) walk(base, item);
+  };
+  walk('', tree.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ' '));
+  return leaves;
+}
+
+/** A brace group's comma-separated items, nested groups kept whole. */
+function topLevelItems(list: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === '{') depth++;
+    else if (list[i] === '}') depth--;
+    else if (list[i] === ',' && depth === 0) {
+      items.push(list.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(list.slice(start));
+  return items.filter((item) => item.trim().length > 0);
 }

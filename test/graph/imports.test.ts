@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FileLookup, resolveImport } from '../../src/graph/imports.js';
 import { normalizePath } from '../../src/graph/paths.js';
-import { extractImports } from '../../src/parse/imports.js';
+import { extractImports, useTreeLeaves } from '../../src/parse/imports.js';
 
 const files = new FileLookup([
   'src/pkg/__init__.py',
@@ -69,13 +69,35 @@ describe('extractImports', () => {
     ).toEqual(['fmt', 'acme.dev/app/internal/store', 'os']);
   });
 
+  it('reads every leaf of a Rust use tree', () => {
+    const text = [
+      'pub(crate) use crate::{',
+      '    flags::{self, lowargs::{Mode as SearchMode, *}}, // the flags',
+      '    haystack::Haystack,',
+      '};',
+      'use super::*;',
+      'use self::inner::Thing as Other;',
+      '',
+    ].join('\n');
+    expect(extractImports('rust', text)).toEqual([
+      'crate::flags',
+      'crate::flags::lowargs::Mode',
+      'crate::flags::lowargs',
+      'crate::haystack::Haystack',
+      'super',
+      'self::inner::Thing',
+    ]);
+    expect(useTreeLeaves('{a::b, c}')).toEqual(['a::b', 'c']);
+    expect(useTreeLeaves('std::io')).toEqual(['std::io']);
+  });
+
   it('reads Java, Rust, C, Ruby, PHP, shell and C# forms', () => {
     expect(
       extractImports('java', 'import com.acme.Order;\nimport static com.acme.util.Money.of;\nimport java.util.*;\n'),
     ).toEqual(['com.acme.Order', 'com.acme.util.Money.of', 'java.util.*']);
     expect(
       extractImports('rust', 'mod net;\npub mod util;\nuse crate::net::tcp::Conn;\nuse std::{io, fmt};\n'),
-    ).toEqual(['net', 'util', 'crate::net::tcp::Conn', 'std']);
+    ).toEqual(['net', 'util', 'crate::net::tcp::Conn', 'std::io', 'std::fmt']);
     expect(extractImports('c', '#include <stdio.h>\n#include "acme/str.h"\n')).toEqual(['acme/str.h']);
     expect(extractImports('ruby', "require 'json'\nrequire_relative 'shop/cart'\n")).toEqual(['json', './shop/cart']);
     expect(extractImports('php', 'use Acme\\Billing\\Invoice;\nrequire_once __DIR__ . "/boot.php";\n')).toEqual([
@@ -128,6 +150,8 @@ describe('resolveImport', () => {
     ['rust', 'src/net.rs', 'tcp', ['src/net/tcp.rs']],
     ['rust', 'src/lib.rs', 'util', ['src/util/mod.rs']],
     ['rust', 'src/lib.rs', 'crate::net::tcp::Conn', ['src/net/tcp.rs']],
+    ['rust', 'src/lib.rs', 'crate::net', ['src/net.rs']],
+    ['rust', 'src/net/tcp.rs', 'super', []],
     ['c', 'src/str.c', 'acme/str.h', ['include/acme/str.h']],
     ['ruby', 'lib/shop.rb', './shop/cart', ['lib/shop/cart.rb']],
     ['ruby', 'lib/shop/cart.rb', 'shop', ['lib/shop.rb']],

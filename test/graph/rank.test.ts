@@ -89,6 +89,40 @@ describe('buildCodeGraph', () => {
     expect(graph.edgesBetween('./shop/pricing.py', './shop/models.py')).toMatchObject([{ kind: 'imports' }]);
   });
 
+  it('links a Rust file to each module its use trees name, once, and makes no external node of the crate', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'src/lib.rs': 'mod flags;\nmod search;\n',
+      'src/flags.rs': 'pub struct HiArgs {}\n\npub enum SearchMode {\n    Fast,\n}\n',
+      'src/search.rs': [
+        'use crate::{flags::{HiArgs, SearchMode}};',
+        'use std::{fs, io};',
+        '',
+        'pub fn run(args: HiArgs) -> SearchMode {',
+        '    SearchMode::Fast',
+        '}',
+        '',
+        '#[cfg(test)]',
+        'mod tests {',
+        '    use super::*;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const index = await buildRepoIndex(dir);
+    const graph = buildCodeGraph(index.files);
+    // Both leaves name flags.rs: one edge, weighing what one import does.
+    expect(graph.edgesBetween('./src/search.rs', './src/flags.rs')).toMatchObject([{ kind: 'imports', weight: 1 }]);
+    expect(graph.edgesBetween('./src/search.rs::search.run', './src/flags.rs::flags.HiArgs')).toMatchObject([
+      { kind: 'references', provenance: 'import' },
+    ]);
+    // The standard library is external, leaf by leaf; the crate itself and `super` are not.
+    expect(graph.hasNode('<external>::std::fs')).toBe(true);
+    expect(graph.hasNode('<external>::std::io')).toBe(true);
+    for (const spec of ['crate', 'super', 'crate::flags::HiArgs'])
+      expect(graph.hasNode(`<external>::${spec}`)).toBe(false);
+  });
+
   it('matches names within a JVM package across source sets, before guessing anywhere', async () => {
     const dir = tempDir();
     writeFiles(dir, {
