@@ -4,7 +4,8 @@ import type { TaggedFile } from '../parse/tag-file.js';
 import type { Tag } from '../parse/tags.js';
 import { isBuiltin } from './builtins.js';
 import { FileLookup, jvmPackagePath, resolveImport } from './imports.js';
-import type { JsModules } from './js-modules.js';
+import { NO_MODULE_MAPS, type ModuleMaps } from './module-maps.js';
+import { inNamespace } from './php-namespaces.js';
 import { dirname as dirOf } from './paths.js';
 import type { SparseGraph } from './pagerank.js';
 
@@ -337,14 +338,18 @@ interface Candidates {
  * as `.models` and, in case Order is a submodule, `.models.Order`; when it
  * is not, Order is a class of .models (which the import already links).
  * Rust: a path from `crate`, `self` or `super` is the crate's own (`use
- * super::*` in a file's test module names the file itself).
+ * super::*` in a file's test module names the file itself). PHP: a name in
+ * a namespace of the repository's PSR-4 roots (`use function
+ * App\Support\helper`) is the repository's, though no class file has it.
  */
 function namesInRepositoryModule(
   file: TaggedFile,
   spec: string,
   resolve: (file: TaggedFile, spec: string) => string[],
+  modules: ModuleMaps,
 ): boolean {
   if (file.language === 'rust') return /^(crate|self|super)(::|$)/.test(spec);
+  if (file.language === 'php') return modules.psr4.some((root) => root.prefix !== '' && inNamespace(spec, root.prefix));
   if (file.language !== 'python') return false;
   const lastDot = spec.lastIndexOf('.');
   if (lastDot < 0 || lastDot === spec.length - 1) return false;
@@ -407,8 +412,8 @@ export interface GraphOptions {
    * does: the benchmark's ablation of precise edges.
    */
   resolveImports?: boolean;
-  /** How JavaScript/TypeScript code names the repository's own modules (tsconfig paths, workspaces). */
-  modules?: JsModules;
+  /** How the repository names its own modules: tsconfig paths, workspaces, composer PSR-4 roots. */
+  modules?: ModuleMaps;
 }
 
 /**
@@ -448,12 +453,13 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
     }
   }
 
+  const modules = options.modules ?? NO_MODULE_MAPS;
   const lookup = new FileLookup(files.map((f) => f.path));
   const resolved = new Map<string, string[]>();
   const resolve = (file: TaggedFile, spec: string): string[] => {
     const key = `${file.language}\0${dirOf(file.path)}\0${spec}`;
     let targets = resolved.get(key);
-    if (!targets) resolved.set(key, (targets = resolveImport(file.language, file.path, spec, lookup, options.modules)));
+    if (!targets) resolved.set(key, (targets = resolveImport(file.language, file.path, spec, lookup, modules)));
     return targets;
   };
   const barrels = resolveImports ? barrelExports(files, resolve) : new Map<string, string[]>();
@@ -473,7 +479,7 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
         for (const inner of barrels.get(target) ?? []) if (inner !== file.path) imported.add(inner);
         importWeights.set(target, Math.max(importWeights.get(target) ?? 0, 1 / others.length));
       }
-      if (targets.length === 0 && !namesInRepositoryModule(file, spec, resolve)) {
+      if (targets.length === 0 && !namesInRepositoryModule(file, spec, resolve, modules)) {
         const external = graph.addNode(externalNodeId(spec), { kind: 'external', path: '', name: spec });
         graph.addEdge(fileNode, external, 'imports', 0.5, 'import', 'import');
       }

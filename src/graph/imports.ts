@@ -1,6 +1,7 @@
 import type { LanguageId } from '../parse/languages.js';
-import { jsAliasTargets, NO_JS_MODULES, type JsModules } from './js-modules.js';
+import { jsAliasTargets, NO_MODULE_MAPS, type ModuleMaps } from './module-maps.js';
 import { dirname, join, normalizePath } from './paths.js';
+import { psr4Candidates } from './php-namespaces.js';
 
 /** The repository's files, indexed for resolving import specifiers. */
 export class FileLookup {
@@ -137,7 +138,7 @@ export function resolveImport(
   from: string,
   spec: string,
   files: FileLookup,
-  modules: JsModules = NO_JS_MODULES,
+  modules: ModuleMaps = NO_MODULE_MAPS,
 ): string[] {
   const dir = dirname(from);
   switch (language) {
@@ -224,8 +225,11 @@ export function resolveImport(
       return firstSuffix(files, [spec.endsWith('.rb') ? spec : `${spec}.rb`]);
     }
     case 'php': {
-      if (spec.includes('\\') || /^[A-Z]\w*$/.test(spec))
-        return firstSuffix(files, [`${spec.split('\\').join('/')}.php`]);
+      if (spec.includes('\\') || /^[A-Z]\w*$/.test(spec)) {
+        // Where composer's PSR-4 roots put the class, else the shortest path ending with the namespace's.
+        const mapped = firstExisting(files, psr4Candidates(spec, modules.psr4));
+        return mapped.length > 0 ? mapped : firstSuffix(files, [`${spec.split('\\').join('/')}.php`]);
+      }
       return firstExisting(files, [join(dir, spec.replace(/^\//, ''))]);
     }
     case 'csharp': {

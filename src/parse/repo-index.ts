@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { listFiles, skipByPath, type SkippedFile } from '../repo/files.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../repo/read.js';
 import { languageForPath, type LanguageId } from './languages.js';
-import { isJsModuleConfig, loadJsModules, type JsModules } from '../graph/js-modules.js';
+import { isModuleMapFile, loadModuleMaps, type ModuleMaps } from '../graph/module-maps.js';
 import { tagFile, type TagContext, type TagFileResult, type TaggedFile } from './tag-file.js';
 import type { TagBatchRequest, TagBatchResponse } from './worker-protocol.js';
 import { newTagTimings, type TagTimings } from './tags.js';
@@ -28,7 +28,7 @@ export interface RepoIndex {
   files: TaggedFile[];
   skipped: SkippedFile[];
   /** tsconfig/jsconfig paths and workspace packages, for resolving JavaScript/TypeScript imports. */
-  modules: JsModules;
+  modules: ModuleMaps;
   /** Wall time of listing and of tagging; `tagging` splits the latter (summed over threads). */
   timings: { listMs: number; tagMs: number; tagging: TagTimings; threads: number };
 }
@@ -85,9 +85,9 @@ export async function buildRepoIndex(root: string, options: IndexOptions = {}): 
     if (result.ok) files.push(result.file);
     else skipped.push({ path: result.path, reason: result.reason });
   }
-  const modules = loadJsModules(
+  const modules = loadModuleMaps(
     root,
-    listing.paths.filter((p) => isJsModuleConfig(p) && !skipByPath(p)),
+    listing.paths.filter((p) => isModuleMapFile(p) && !skipByPath(p)),
   );
   // A config that is not valid JSON resolves nothing; say so instead of calling it an unsupported language.
   const broken = new Set(modules.broken);

@@ -1,17 +1,21 @@
 import { readSourceFile } from '../repo/read.js';
 import { dirname, join } from './paths.js';
+import { COMPOSER_MANIFEST, sortPsr4Roots, type Psr4Root } from './php-namespaces.js';
 
 /**
- * How a JavaScript/TypeScript repository names its own modules without a
- * relative path: tsconfig/jsconfig `paths` and `baseUrl` (`@/components/x`,
- * `@app/core`), and workspace packages (`@scope/pkg`, `@scope/pkg/sub`) whose
- * source lives in the repository. Without these, a monorepo's imports of its
- * own packages look like third-party imports.
+ * How a repository names its own modules without a relative path.
+ * JavaScript/TypeScript: tsconfig/jsconfig `paths` and `baseUrl`
+ * (`@/components/x`, `@app/core`), and workspace packages (`@scope/pkg`,
+ * `@scope/pkg/sub`) whose source lives in the repository. PHP: composer.json
+ * PSR-4 roots (`App\Models\User` → `app/Models/User.php`). Without these, a
+ * monorepo's imports of its own packages look like third-party imports.
  */
-export interface JsModules {
+export interface ModuleMaps {
   /** Compiler configurations, by the directory they apply to (the config's own); the root is ''. */
   configs: JsConfig[];
   packages: WorkspacePackage[];
+  /** PSR-4 roots of every composer.json, longest namespace first. */
+  psr4: Psr4Root[];
   /** Config files that could not be read as JSON (reported as parse errors). */
   broken: string[];
 }
@@ -32,7 +36,7 @@ export interface WorkspacePackage {
   entries: string[];
 }
 
-export const NO_JS_MODULES: JsModules = { configs: [], packages: [], broken: [] };
+export const NO_MODULE_MAPS: ModuleMaps = { configs: [], packages: [], psr4: [], broken: [] };
 
 const CONFIG_FILE = /(^|\/)(tsconfig|jsconfig)(\.[\w.-]+)?\.json$/;
 const MANIFEST = /(^|\/)package\.json$/;
@@ -41,16 +45,16 @@ const MAX_EXTENDS = 8;
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function isJsModuleConfig(path: string): boolean {
-  return CONFIG_FILE.test(path) || MANIFEST.test(path);
+export function isModuleMapFile(path: string): boolean {
+  return CONFIG_FILE.test(path) || MANIFEST.test(path) || COMPOSER_MANIFEST.test(path);
 }
 
 /**
- * Reads every tsconfig/jsconfig (following relative `extends`) and
- * package.json of the listing. Unreadable or invalid files are listed in
+ * Reads every tsconfig/jsconfig (following relative `extends`),
+ * package.json and composer.json of the listing. Unreadable or invalid files are listed in
  * `broken`; they resolve nothing.
  */
-export function loadJsModules(root: string, paths: readonly string[]): JsModules {
+export function loadModuleMaps(root: string, paths: readonly string[]): ModuleMaps {
   const broken = new Set<string>();
   const cache = new Map<string, Record<string, unknown> | undefined>();
   const read = (path: string): Record<string, unknown> | undefined => {
@@ -95,7 +99,30 @@ export function loadJsModules(root: string, paths: readonly string[]): JsModules
   }
   // Longest names first: `@a/b-utils` before `@a/b`.
   packages.sort((a, b) => b.name.length - a.name.length || byCodeUnit(a.name, b.name));
-  return { configs, packages, broken: [...broken].sort(byCodeUnit) };
+
+  const psr4: Psr4Root[] = [];
+  for (const path of paths.filter((p) => COMPOSER_MANIFEST.test(p)).sort(byCodeUnit)) {
+    const manifest = read(path);
+    if (manifest) psr4.push(...psr4Roots(dirname(path), manifest));
+  }
+  return { configs, packages, psr4: sortPsr4Roots(psr4), broken: [...broken].sort(byCodeUnit) };
+}
+
+/** The `autoload` and `autoload-dev` PSR-4 roots of one composer.json at `dir`. */
+function psr4Roots(dir: string, manifest: Record<string, unknown>): Psr4Root[] {
+  const roots: Psr4Root[] = [];
+  for (const section of ['autoload', 'autoload-dev']) {
+    const autoload = manifest[section];
+    if (!isRecord(autoload) || !isRecord(autoload['psr-4'])) continue;
+    for (const [namespace, value] of Object.entries(autoload['psr-4'])) {
+      const dirs = (Array.isArray(value) ? value : [value])
+        .filter((d): d is string => typeof d === 'string')
+        .map((d) => join(dir, d.replace(/\/+$/, '') || '.'))
+        .filter((d): d is string => d !== undefined);
+      if (dirs.length > 0) roots.push({ prefix: namespace.replace(/\\+$/, ''), dirs });
+    }
+  }
+  return roots;
 }
 
 /** tsconfig.json before tsconfig.app.json etc. in the same directory; directories in code-unit order. */
@@ -230,7 +257,7 @@ function stripLeadingComments(text: string): string {
  * nearest config's `paths`, then outer configs', then `baseUrl`, then a
  * workspace package.
  */
-export function jsAliasTargets(from: string, spec: string, modules: JsModules): string[] {
+export function jsAliasTargets(from: string, spec: string, modules: ModuleMaps): string[] {
   const out: string[] = [];
   // Nearest directory first; configs of one directory in their file order.
   const nearest = modules.configs

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCodeGraph, fileNodeId } from '../../src/graph/code-graph.js';
 import { FileLookup, resolveImport } from '../../src/graph/imports.js';
-import { jsAliasTargets, loadJsModules, stripJsonComments } from '../../src/graph/js-modules.js';
+import { jsAliasTargets, loadModuleMaps, stripJsonComments } from '../../src/graph/module-maps.js';
 import { buildRepoIndex } from '../../src/parse/repo-index.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
 
@@ -45,7 +45,7 @@ describe('stripJsonComments', () => {
   });
 });
 
-describe('loadJsModules', () => {
+describe('loadModuleMaps', () => {
   it('follows extends for paths, reads workspace manifests and reports broken configs', async () => {
     const dir = monorepo();
     const index = await buildRepoIndex(dir);
@@ -73,6 +73,7 @@ describe('loadJsModules', () => {
         },
       ],
       packages: [],
+      psr4: [],
       broken: [],
     };
     expect(jsAliasTargets('src/m.ts', '@app/core/y', modules)).toEqual(['core/y']);
@@ -84,7 +85,7 @@ describe('loadJsModules', () => {
   it('ignores a repository without configs', () => {
     const dir = tempDir();
     writeFiles(dir, { 'a.ts': 'export const a = 1;\n' });
-    expect(loadJsModules(dir, ['a.ts'])).toEqual({ configs: [], packages: [], broken: [] });
+    expect(loadModuleMaps(dir, ['a.ts'])).toEqual({ configs: [], packages: [], psr4: [], broken: [] });
   });
 });
 
@@ -128,5 +129,70 @@ describe('resolving bare specifiers', () => {
         references.push(`${graph.key(v)} ${attributes.provenance}`);
     });
     expect([...new Set(references)]).toEqual(['./packages/core/src/sum.ts::sum.total import']);
+  });
+});
+
+describe('composer PSR-4 roots', () => {
+  /** A Laravel-style application: `App\` in app/, tests in tests/, a package splitting one namespace over two directories. */
+  function application(): string {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'composer.json': JSON.stringify({
+        autoload: { 'psr-4': { 'App\\': 'app/', 'App\\Support\\': ['lib/Macroable/', 'lib/Collections/'] } },
+        'autoload-dev': { 'psr-4': { 'Tests\\': 'tests/' } },
+      }),
+      'app/Models/User.php':
+        '<?php\nnamespace App\\Models;\n\nclass User\n{\n    public function name() { return "u"; }\n}\n',
+      'lib/Collections/Collection.php': '<?php\nnamespace App\\Support;\n\nclass Collection\n{\n}\n',
+      'other/App/Models/User.php': '<?php\nnamespace Legacy\\App\\Models;\n\nclass User\n{\n}\n',
+      'tests/Feature/UserTest.php': [
+        '<?php',
+        'namespace Tests\\Feature;',
+        '',
+        'use App\\Models\\User;',
+        'use App\\Support\\Collection;',
+        'use function App\\Support\\helper;',
+        'use Illuminate\\Support\\Str;',
+        '',
+        'class UserTest',
+        '{',
+        '    public function testName() { return (new User())->name(); }',
+        '}',
+        '',
+      ].join('\n'),
+      'packages/broken/composer.json': '{ "autoload": ',
+    });
+    return dir;
+  }
+
+  it('reads autoload and autoload-dev roots, longest namespace first, and reports a broken composer.json', async () => {
+    const index = await buildRepoIndex(application());
+    expect(index.modules.psr4).toEqual([
+      { prefix: 'App\\Support', dirs: ['lib/Macroable', 'lib/Collections'] },
+      { prefix: 'Tests', dirs: ['tests'] },
+      { prefix: 'App', dirs: ['app'] },
+    ]);
+    expect(index.modules.broken).toEqual(['packages/broken/composer.json']);
+  });
+
+  it("resolves a class to the file its root puts it in, and keeps the repository's namespaces out of the externals", async () => {
+    const index = await buildRepoIndex(application());
+    const files = new FileLookup(index.files.map((f) => f.path));
+    const resolve = (spec: string): string[] =>
+      resolveImport('php', 'tests/Feature/UserTest.php', spec, files, index.modules);
+    // Not other/App/Models/User.php, which a path suffix would find first.
+    expect(resolve('App\\Models\\User')).toEqual(['app/Models/User.php']);
+    // The second directory of a namespace split over two.
+    expect(resolve('App\\Support\\Collection')).toEqual(['lib/Collections/Collection.php']);
+    // Without the roots, the shortest path ending with the namespace's.
+    expect(resolveImport('php', 'tests/Feature/UserTest.php', 'App\\Models\\User', files)).toEqual([
+      'other/App/Models/User.php',
+    ]);
+    const graph = buildCodeGraph(index.files, { modules: index.modules });
+    expect(graph.edgesBetween('./tests/Feature/UserTest.php', './app/Models/User.php')).toMatchObject([
+      { kind: 'imports' },
+    ]);
+    expect(graph.hasNode('<external>::Illuminate\\Support\\Str')).toBe(true);
+    expect(graph.hasNode('<external>::App\\Support\\helper')).toBe(false);
   });
 });
