@@ -181,8 +181,12 @@ function extractImports(language, text) {
       break;
     case "java":
     case "kotlin":
-    case "scala":
       each(/^\s*import\s+(?:static\s+)?(\w+(?:\.\w+)*(?:\.\*)?)/gm);
+      break;
+    case "scala":
+      for (const match of text.matchAll(/^\s*import\s+((?:[^\n;{]|\{[^}]*\})+)/gm)) {
+        for (const leaf of scalaImportLeaves(match[1])) if (/^\w+(\.\w+)*(\.\*)?$/.test(leaf)) add(leaf);
+      }
       break;
     case "rust":
       each(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm);
@@ -215,19 +219,41 @@ function extractImports(language, text) {
   }
   return found;
 }
+var RUST_TREE = {
+  separator: "::",
+  glob: (prefix) => prefix,
+  globs: ["*"],
+  self: "self",
+  rename: /\s+as\s+\w+\s*$/
+};
+var SCALA_TREE = {
+  separator: ".",
+  glob: (prefix) => `${prefix}.*`,
+  globs: ["*", "_", "given"],
+  rename: /\s*(?:=>|\bas\b)\s*\w+\s*$/
+};
 function useTreeLeaves(tree) {
+  return treeLeaves(tree, RUST_TREE).map((leaf) => leaf.replace(/::\*$/, ""));
+}
+function scalaImportLeaves(statement) {
+  return topLevelItems(statement).flatMap((item) => treeLeaves(item, SCALA_TREE));
+}
+function treeLeaves(tree, syntax) {
   const leaves = [];
+  const join4 = (prefix, path) => prefix && path ? `${prefix}${syntax.separator}${path}` : prefix || path;
   const walk = (prefix, part) => {
     const open = part.indexOf("{");
     if (open < 0) {
-      const path = part.replace(/\s+as\s+\w+\s*$/, "").replace(/\s+/g, "");
-      const leaf = path === "self" || path === "*" || path === "" ? prefix : prefix ? `${prefix}::${path}` : path;
-      if (leaf) leaves.push(leaf.replace(/::\*$/, ""));
+      const path = part.replace(syntax.rename, "").replace(/\s+/g, "");
+      if (prefix && syntax.globs.includes(path)) leaves.push(syntax.glob(prefix));
+      else if (path === syntax.self || path === "") {
+        if (prefix) leaves.push(prefix);
+      } else leaves.push(join4(prefix, path));
       return;
     }
     const close = part.lastIndexOf("}");
-    const head = part.slice(0, open).replace(/\s+/g, "").replace(/::$/, "");
-    const base = prefix && head ? `${prefix}::${head}` : prefix || head;
+    const head = part.slice(0, open).replace(/\s+/g, "");
+    const base = join4(prefix, head.endsWith(syntax.separator) ? head.slice(0, -syntax.separator.length) : head);
     for (const item of topLevelItems(part.slice(open + 1, close > open ? close : part.length))) walk(base, item);
   };
   walk("", tree.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, " "));

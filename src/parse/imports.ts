@@ -48,8 +48,13 @@ export function extractImports(language: LanguageId, text: string): string[] {
       break;
     case 'java':
     case 'kotlin':
-    case 'scala':
       each(/^\s*import\s+(?:static\s+)?(\w+(?:\.\w+)*(?:\.\*)?)/gm);
+      break;
+    case 'scala':
+      // `import a.b.C`, `import a.b._`, `import a.b.{C, D => E}` (braces may span lines), `import a.B, c.D`.
+      for (const match of text.matchAll(/^\s*import\s+((?:[^\n;{]|\{[^}]*\})+)/gm)) {
+        for (const leaf of scalaImportLeaves(match[1]!)) if (/^\w+(\.\w+)*(\.\*)?$/.test(leaf)) add(leaf);
+      }
       break;
     case 'rust':
       each(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm);
@@ -83,24 +88,67 @@ export function extractImports(language: LanguageId, text: string): string[] {
   return found;
 }
 
+/** How a language writes import trees: `a::{b, c::d}` (Rust), `a.{B, C => D}` (Scala). */
+interface TreeSyntax {
+  separator: string;
+  /** What a glob item (`*`, and Scala's `_`) inside braces names, given the path before it. */
+  glob: (prefix: string) => string;
+  globs: readonly string[];
+  /** An item that names the path before the braces itself (Rust's `self`). */
+  self?: string;
+  /** A renaming suffix of an item (`as E`, `=> E`), dropped. */
+  rename: RegExp;
+}
+
+const RUST_TREE: TreeSyntax = {
+  separator: '::',
+  glob: (prefix) => prefix,
+  globs: ['*'],
+  self: 'self',
+  rename: /\s+as\s+\w+\s*$/,
+};
+const SCALA_TREE: TreeSyntax = {
+  separator: '.',
+  glob: (prefix) => `${prefix}.*`,
+  globs: ['*', '_', 'given'],
+  rename: /\s*(?:=>|\bas\b)\s*\w+\s*$/,
+};
+
 /**
  * The paths a Rust use tree names, one per leaf: `crate::{a::B, c::{self,
  * D as E}}` → `crate::a::B`, `crate::c`, `crate::c::D`. A glob names its
  * module (`a::*` → `a`); comments inside the braces are ignored.
  */
 export function useTreeLeaves(tree: string): string[] {
+  return treeLeaves(tree, RUST_TREE).map((leaf) => leaf.replace(/::\*$/, ''));
+}
+
+/**
+ * The paths a Scala import names, one per selector: `a.b.{C, D => E, _}`
+ * → `a.b.C`, `a.b.D`, `a.b.*`; several imports in one statement
+ * (`import a.B, c.D`) each.
+ */
+export function scalaImportLeaves(statement: string): string[] {
+  return topLevelItems(statement).flatMap((item) => treeLeaves(item, SCALA_TREE));
+}
+
+function treeLeaves(tree: string, syntax: TreeSyntax): string[] {
   const leaves: string[] = [];
+  const join = (prefix: string, path: string): string =>
+    prefix && path ? `${prefix}${syntax.separator}${path}` : prefix || path;
   const walk = (prefix: string, part: string): void => {
     const open = part.indexOf('{');
     if (open < 0) {
-      const path = part.replace(/\s+as\s+\w+\s*$/, '').replace(/\s+/g, '');
-      const leaf = path === 'self' || path === '*' || path === '' ? prefix : prefix ? `${prefix}::${path}` : path;
-      if (leaf) leaves.push(leaf.replace(/::\*$/, ''));
+      const path = part.replace(syntax.rename, '').replace(/\s+/g, '');
+      if (prefix && syntax.globs.includes(path)) leaves.push(syntax.glob(prefix));
+      else if (path === syntax.self || path === '') {
+        if (prefix) leaves.push(prefix);
+      } else leaves.push(join(prefix, path));
       return;
     }
     const close = part.lastIndexOf('}');
-    const head = part.slice(0, open).replace(/\s+/g, '').replace(/::$/, '');
-    const base = prefix && head ? `${prefix}::${head}` : prefix || head;
+    const head = part.slice(0, open).replace(/\s+/g, '');
+    const base = join(prefix, head.endsWith(syntax.separator) ? head.slice(0, -syntax.separator.length) : head);
     for (const item of topLevelItems(part.slice(open + 1, close > open ? close : part.length))) walk(base, item);
   };
   walk('', tree.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ' '));

@@ -23,6 +23,8 @@ const files = new FileLookup([
   'okhttp/src/jvmMain/kotlin/okhttp3/internal/-UtilJvm.kt',
   'okhttp/src/jvmTest/kotlin/okhttp3/internal/UtilTest.kt',
   'tools/okio/Shim.kt',
+  'core/src/main/scala/akka/actor/Actor.scala',
+  'core/src/main/scala/akka/actor/Props.scala',
   'src/lib.rs',
   'src/net.rs',
   'src/net/tcp.rs',
@@ -91,6 +93,32 @@ describe('extractImports', () => {
     expect(useTreeLeaves('std::io')).toEqual(['std::io']);
   });
 
+  it('reads every selector of a Scala import, braces and several imports per statement included', () => {
+    const text = [
+      'package app',
+      '',
+      'import scala.collection.mutable',
+      'import akka.actor.{Actor, Props => P, _}',
+      'import app.util._, app.model.Order',
+      'import app.http.{',
+      '  Client,',
+      '  Server as S,',
+      '}',
+      '// import commented.{Out}',
+      '',
+    ].join('\n');
+    expect(extractImports('scala', text)).toEqual([
+      'scala.collection.mutable',
+      'akka.actor.Actor',
+      'akka.actor.Props',
+      'akka.actor.*',
+      'app.util._',
+      'app.model.Order',
+      'app.http.Client',
+      'app.http.Server',
+    ]);
+  });
+
   it('reads Java, Rust, C, Ruby, PHP, shell and C# forms', () => {
     expect(
       extractImports('java', 'import com.acme.Order;\nimport static com.acme.util.Money.of;\nimport java.util.*;\n'),
@@ -146,6 +174,18 @@ describe('resolveImport', () => {
       ],
     ],
     ['kotlin', 'okhttp/src/commonJvmAndroid/kotlin/okhttp3/HttpUrl.kt', 'okio.buffer', []],
+    [
+      'scala',
+      'core/src/main/scala/akka/actor/Actor.scala',
+      'akka.actor.Props',
+      ['core/src/main/scala/akka/actor/Props.scala'],
+    ],
+    [
+      'scala',
+      'app/Main.scala',
+      'akka.actor.*',
+      ['core/src/main/scala/akka/actor/Actor.scala', 'core/src/main/scala/akka/actor/Props.scala'],
+    ],
     ['rust', 'src/lib.rs', 'net', ['src/net.rs']],
     ['rust', 'src/net.rs', 'tcp', ['src/net/tcp.rs']],
     ['rust', 'src/lib.rs', 'util', ['src/util/mod.rs']],
