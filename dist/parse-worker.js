@@ -208,7 +208,7 @@ function extractImports(language, text) {
       each(/\b(?:require|include)(?:_once)?\s*\(?\s*(?:__DIR__\s*\.\s*)?['"]([^'"\n]+)['"]/g);
       break;
     case "csharp":
-      each(/^\s*using\s+(?:static\s+)?([\w.]+)\s*;/gm);
+      each(/^\s*using\s+(?:static\s+|\w+\s*=\s*)?([\w.]+)\s*;/gm);
       break;
     case "swift":
       each(/^\s*import\s+(?:\w+\s+)?([\w.]+)/gm);

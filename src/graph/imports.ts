@@ -236,7 +236,15 @@ export function resolveImport(
       // `using A.B;` names a namespace: the files of the directory whose path, dotted, ends with it
       // (`Src/A.B` or `src/A/B`), the shortest such directory. Namespaces elsewhere stay external.
       const dirs = files.dirsWithDottedSuffix(spec);
-      return dirs.length > 0 ? files.inDir(dirs[0]!).filter((p) => p.endsWith('.cs')) : [];
+      if (dirs.length > 0) return files.inDir(dirs[0]!).filter((p) => p.endsWith('.cs'));
+      // `using static A.B.C;` and `using X = A.B.C;` name a type: the file named after it in its namespace's directory.
+      const dot = spec.lastIndexOf('.');
+      if (dot < 0) return [];
+      const type = spec.slice(dot + 1);
+      for (const dir of files.dirsWithDottedSuffix(spec.slice(0, dot))) {
+        if (files.has(`${dir}/${type}.cs`)) return [`${dir}/${type}.cs`];
+      }
+      return [];
     }
     case 'bash':
       return firstExisting(files, [join(dir, spec), normalizePath(spec)]);

@@ -76,7 +76,8 @@ export function extractImports(language: LanguageId, text: string): string[] {
       each(/\b(?:require|include)(?:_once)?\s*\(?\s*(?:__DIR__\s*\.\s*)?['"]([^'"\n]+)['"]/g);
       break;
     case 'csharp':
-      each(/^\s*using\s+(?:static\s+)?([\w.]+)\s*;/gm);
+      // `using A.B;`, `using static A.B.C;`, `using X = A.B.C;`
+      each(/^\s*using\s+(?:static\s+|\w+\s*=\s*)?([\w.]+)\s*;/gm);
       break;
     case 'swift':
       each(/^\s*import\s+(?:\w+\s+)?([\w.]+)/gm);

@@ -135,7 +135,7 @@ describe('extractImports', () => {
     expect(extractImports('bash', 'source ./common.sh\n. "$DIR/x.sh"\n')).toEqual(['./common.sh', '$DIR/x.sh']);
     expect(
       extractImports('csharp', 'using System;\nusing static Acme.Json.Util;\nusing Test = Xunit.FactAttribute;\n'),
-    ).toEqual(['System', 'Acme.Json.Util']);
+    ).toEqual(['System', 'Acme.Json.Util', 'Xunit.FactAttribute']);
   });
 });
 
@@ -204,6 +204,9 @@ describe('resolveImport', () => {
     ],
     ['csharp', 'Src/Acme.Json/Linq/JObject.cs', 'Acme.Json', ['Src/Acme.Json/JsonReader.cs']],
     ['csharp', 'Src/Acme.Json/Linq/JObject.cs', 'System.Linq', []],
+    // `using static` and an alias name a type: its file in the namespace's directory.
+    ['csharp', 'Src/Acme.Json.Tests/Linq/JObjectTests.cs', 'Acme.Json.Linq.JArray', ['Src/Acme.Json/Linq/JArray.cs']],
+    ['csharp', 'Src/Acme.Json.Tests/Linq/JObjectTests.cs', 'Acme.Json.Linq.Missing', []],
     ['csharp', 'Src/Acme.Json/Linq/JObject.cs', 'Json.Linq.Extra', []],
     ['bash', 'scripts/deploy.sh', './common.sh', ['scripts/common.sh']],
   ] as const)('%s: %s imports %s', (language, from, spec, expected) => {
