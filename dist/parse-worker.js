@@ -197,6 +197,7 @@ function extractImports(language, text) {
     case "c":
     case "cpp":
       each(/^\s*#\s*include\s*"([^"\n]+)"/gm);
+      each(/^\s*#\s*include\s*(<[\w.+-]+(?:\/[\w.+-]+)+>)/gm);
       break;
     case "ruby":
       for (const match of text.matchAll(/^\s*(require_relative|require)\s*\(?\s*['"]([^'"\n]+)['"]/gm)) {

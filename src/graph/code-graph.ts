@@ -479,7 +479,8 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
         for (const inner of barrels.get(target) ?? []) if (inner !== file.path) imported.add(inner);
         importWeights.set(target, Math.max(importWeights.get(target) ?? 0, 1 / others.length));
       }
-      if (targets.length === 0 && !namesInRepositoryModule(file, spec, resolve, modules)) {
+      // An unresolved `#include <…>` is a system or third-party header, read only in case it was the repository's.
+      if (targets.length === 0 && !spec.startsWith('<') && !namesInRepositoryModule(file, spec, resolve, modules)) {
         const external = graph.addNode(externalNodeId(spec), { kind: 'external', path: '', name: spec });
         graph.addEdge(fileNode, external, 'imports', 0.5, 'import', 'import');
       }

@@ -214,6 +214,8 @@ export function resolveImport(
     }
     case 'c':
     case 'cpp': {
+      // `<lib/x.h>` is searched on the include path only: the shortest repository path ending with it.
+      if (spec.startsWith('<')) return firstSuffix(files, [normalizePath(spec.slice(1, -1)) ?? spec]);
       const local = firstExisting(files, [join(dir, spec)]);
       return local.length > 0 ? local : firstSuffix(files, [normalizePath(spec) ?? spec]);
     }

@@ -65,6 +65,8 @@ export function extractImports(language: LanguageId, text: string): string[] {
     case 'c':
     case 'cpp':
       each(/^\s*#\s*include\s*"([^"\n]+)"/gm);
+      // `#include <lib/x.h>` with a directory may name the repository's own header; kept with its brackets.
+      each(/^\s*#\s*include\s*(<[\w.+-]+(?:\/[\w.+-]+)+>)/gm);
       break;
     case 'ruby':
       for (const match of text.matchAll(/^\s*(require_relative|require)\s*\(?\s*['"]([^'"\n]+)['"]/gm)) {

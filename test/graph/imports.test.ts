@@ -127,6 +127,11 @@ describe('extractImports', () => {
       extractImports('rust', 'mod net;\npub mod util;\nuse crate::net::tcp::Conn;\nuse std::{io, fmt};\n'),
     ).toEqual(['net', 'util', 'crate::net::tcp::Conn', 'std::io', 'std::fmt']);
     expect(extractImports('c', '#include <stdio.h>\n#include "acme/str.h"\n')).toEqual(['acme/str.h']);
+    // Angle brackets with a directory may be the repository's own header (`<spdlog/spdlog.h>`).
+    expect(extractImports('cpp', '#include <vector>\n#include <acme/str.h>\n#  include <sys/types.h>\n')).toEqual([
+      '<acme/str.h>',
+      '<sys/types.h>',
+    ]);
     expect(extractImports('ruby', "require 'json'\nrequire_relative 'shop/cart'\n")).toEqual(['json', './shop/cart']);
     expect(extractImports('php', 'use Acme\\Billing\\Invoice;\nrequire_once __DIR__ . "/boot.php";\n')).toEqual([
       'Acme\\Billing\\Invoice',
@@ -193,6 +198,8 @@ describe('resolveImport', () => {
     ['rust', 'src/lib.rs', 'crate::net', ['src/net.rs']],
     ['rust', 'src/net/tcp.rs', 'super', []],
     ['c', 'src/str.c', 'acme/str.h', ['include/acme/str.h']],
+    ['cpp', 'src/str.c', '<acme/str.h>', ['include/acme/str.h']],
+    ['cpp', 'src/str.c', '<sys/types.h>', []],
     ['ruby', 'lib/shop.rb', './shop/cart', ['lib/shop/cart.rb']],
     ['ruby', 'lib/shop/cart.rb', 'shop', ['lib/shop.rb']],
     ['php', 'src/Acme/Billing/Invoice.php', 'Acme\\Billing\\Invoice', ['src/Acme/Billing/Invoice.php']],

@@ -123,6 +123,18 @@ describe('buildCodeGraph', () => {
       expect(graph.hasNode(`<external>::${spec}`)).toBe(false);
   });
 
+  it("links a C++ file to the repository's headers it includes with angle brackets, and to no system header", async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'include/acme/str.h': '#pragma once\nint acme_len(const char *s);\n',
+      'tests/str_test.cc': '#include <sys/types.h>\n#include <acme/str.h>\n\nint check() { return acme_len("x"); }\n',
+    });
+    const index = await buildRepoIndex(dir);
+    const graph = buildCodeGraph(index.files);
+    expect(graph.edgesBetween('./tests/str_test.cc', './include/acme/str.h')).toMatchObject([{ kind: 'imports' }]);
+    expect(graph.hasNode('<external>::<sys/types.h>')).toBe(false);
+  });
+
   it('matches names within a JVM package across source sets, before guessing anywhere', async () => {
     const dir = tempDir();
     writeFiles(dir, {
