@@ -2,6 +2,7 @@
 ; convention: @name.definition.<kind> / @definition.<kind> for definitions,
 ; @name.reference.<kind> for references (see queries/README.md).
 ; queries/tsx-tags.scm inherits this file and adds the JSX patterns.
+; inherits: ecmascript
 
 ; ---------------------------------------------------------------------------
 ; Definitions
@@ -12,11 +13,6 @@
 
 (abstract_class_declaration
   name: (type_identifier) @name.definition.class) @definition.class
-
-; `const Foo = class { … }`: the class is named after the variable.
-(variable_declarator
-  name: (identifier) @name.definition.class
-  value: (class)) @definition.class
 
 (class
   name: (type_identifier) @name.definition.class) @definition.class
@@ -44,16 +40,9 @@
 (module
   name: (identifier) @name.definition.namespace) @definition.namespace
 
-; Class members: methods (constructors included), accessors, overload and
-; abstract signatures, and fields holding functions. They are captured as
-; functions and reported as methods because they sit inside a class.
-(class_body
-  (method_definition
-    name: [
-      (property_identifier)
-      (private_property_identifier)
-    ] @name.definition.function) @definition.function)
-
+; Class members only TypeScript has: method and abstract signatures, and
+; fields holding functions (methods and accessors are in ecmascript-tags.scm).
+; Captured as functions and reported as methods, as there.
 (class_body
   (method_signature
     name: [
@@ -84,249 +73,12 @@
   (method_signature
     name: (property_identifier) @name.definition.function) @definition.function)
 
-(function_declaration
-  name: (identifier) @name.definition.function) @definition.function
-
-(generator_function_declaration
-  name: (identifier) @name.definition.function) @definition.function
-
 ; `declare function f(): void;` and overload signatures.
 (function_signature
   name: (identifier) @name.definition.function) @definition.function
 
-; `const Foo = (props) => …`, `const foo = function () { … }` at any depth.
-(variable_declarator
-  name: (identifier) @name.definition.function
-  value: [
-    (arrow_function)
-    (function_expression)
-    (generator_function)
-  ]) @definition.function
-
-; `var next = function () { … }.bind(this)`
-(variable_declarator
-  name: (identifier) @name.definition.function
-  value: (call_expression
-    function: (member_expression
-      object: [
-        (function_expression)
-        (arrow_function)
-      ]
-      property: (property_identifier) @_bind))
-  (#eq? @_bind "bind")) @definition.function
-
-; `Foo.prototype.bar = function () { … }`: bar qualified by Foo.
-(assignment_expression
-  left: (member_expression
-    object: (member_expression
-      object: (identifier) @qualifier
-      property: (property_identifier) @_prototype)
-    property: (property_identifier) @name.definition.function)
-  right: [
-    (arrow_function)
-    (function_expression)
-    (generator_function)
-  ]
-  (#eq? @_prototype "prototype")) @definition.function
-
-; `exports.foo = …` and `module.exports.foo = …` define plain functions.
-(assignment_expression
-  left: (member_expression
-    object: (_) @_exports
-    property: (property_identifier) @name.definition.function)
-  right: [
-    (arrow_function)
-    (function_expression)
-    (generator_function)
-  ]
-  (#match? @_exports "^(module\\.)?exports$")) @definition.function
-
-; `obj.foo = function () { … }`: foo qualified by obj.
-(assignment_expression
-  left: (member_expression
-    object: [
-      (identifier)
-      (member_expression)
-    ] @qualifier
-    property: (property_identifier) @name.definition.function)
-  right: [
-    (arrow_function)
-    (function_expression)
-    (generator_function)
-  ]
-  (#not-eq? @name.definition.function "exports")) @definition.function
-
-(assignment_expression
-  left: (identifier) @name.definition.function
-  right: [
-    (arrow_function)
-    (function_expression)
-    (generator_function)
-  ]) @definition.function
-
-; `module.exports = function name() { … }`
-(assignment_expression
-  left: (member_expression) @_exports
-  right: (function_expression
-    name: (identifier) @name.definition.function) @definition.function
-  (#eq? @_exports "module.exports"))
-
-; `this.onChange = function () { … }` in a constructor function.
-(assignment_expression
-  left: (member_expression
-    object: (this)
-    property: (property_identifier) @name.definition.function)
-  right: [
-    (arrow_function)
-    (function_expression)
-    (generator_function)
-  ]) @definition.function
-
-; Functions in a module-level object literal: `const api = { get() { … },
-; post: (url) => … }`, `module.exports = { … }`.
-(program
-  [
-    (lexical_declaration
-      (variable_declarator
-        value: (object
-          [
-            (method_definition
-              name: (property_identifier) @name.definition.function) @definition.function
-            (pair
-              key: (property_identifier) @name.definition.function
-              value: [
-                (arrow_function)
-                (function_expression
-                  !name)
-                (generator_function
-                  !name)
-              ]) @definition.function
-          ])))
-    (variable_declaration
-      (variable_declarator
-        value: (object
-          [
-            (method_definition
-              name: (property_identifier) @name.definition.function) @definition.function
-            (pair
-              key: (property_identifier) @name.definition.function
-              value: [
-                (arrow_function)
-                (function_expression
-                  !name)
-                (generator_function
-                  !name)
-              ]) @definition.function
-          ])))
-    (export_statement
-      declaration: (lexical_declaration
-        (variable_declarator
-          value: (object
-            [
-              (method_definition
-                name: (property_identifier) @name.definition.function) @definition.function
-              (pair
-                key: (property_identifier) @name.definition.function
-                value: [
-                  (arrow_function)
-                  (function_expression
-                    !name)
-                  (generator_function
-                    !name)
-                ]) @definition.function
-            ]))))
-    (expression_statement
-      (assignment_expression
-        right: (object
-          [
-            (method_definition
-              name: (property_identifier) @name.definition.function) @definition.function
-            (pair
-              key: (property_identifier) @name.definition.function
-              value: [
-                (arrow_function)
-                (function_expression
-                  !name)
-                (generator_function
-                  !name)
-              ]) @definition.function
-          ])))
-  ])
-
-; ... and in an object literal that is returned or exported as default (a
-; factory's API, ESLint rule visitors, Vue option objects):
-; `return { Identifier(node) { … } }`, `export default { setup() { … } }`.
-([
-  (return_statement
-    (object
-      [
-        (method_definition
-          name: (property_identifier) @name.definition.function) @definition.function
-        (pair
-          key: (property_identifier) @name.definition.function
-          value: [
-            (arrow_function)
-            (function_expression
-              !name)
-            (generator_function
-              !name)
-          ]) @definition.function
-      ]))
-  (export_statement
-    value: (object
-      [
-        (method_definition
-          name: (property_identifier) @name.definition.function) @definition.function
-        (pair
-          key: (property_identifier) @name.definition.function
-          value: [
-            (arrow_function)
-            (function_expression
-              !name)
-            (generator_function
-              !name)
-          ]) @definition.function
-      ]))
-])
-
-; React components wrapped in `memo` / `forwardRef`: `const Button =
-; forwardRef((props, ref) => …)` and `export default memo(function Card() …)`.
-(variable_declarator
-  name: (identifier) @name.definition.function
-  value: (call_expression
-    function: (_) @_wrapper
-    arguments: (arguments
-      .
-      [
-        (arrow_function)
-        (function_expression)
-      ]))
-  (#match? @_wrapper "^(React\\.)?(memo|forwardRef)$")) @definition.function
-
-(export_statement
-  value: (call_expression
-    function: (_) @_wrapper
-    arguments: (arguments
-      .
-      (function_expression
-        name: (identifier) @name.definition.function) @definition.function))
-  (#match? @_wrapper "^(React\\.)?(memo|forwardRef)$"))
-
-; Named function expressions passed as callbacks, returned, or used as
-; property values: `app.use(function mounted(req, res) { … })`. (As the value
-; of a variable or an assignment they are named by the left-hand side above,
-; and inside `memo(…)` / `forwardRef(…)` by the variable.)
-(call_expression
-  function: (_) @_callee
-  arguments: (arguments
-    [
-      (function_expression
-        name: (identifier) @name.definition.function)
-      (generator_function
-        name: (identifier) @name.definition.function)
-    ] @definition.function)
-  (#not-match? @_callee "^(React\\.)?(memo|forwardRef)$"))
-
+; A named function expression returned, in an object literal, in parentheses
+; or in an array is defined under its own name.
 ([
   (return_statement
     [
@@ -358,25 +110,8 @@
     ] @definition.function)
 ])
 
-; Module-level constants (`const`) and variables (`let`, `var`), plain,
-; exported or declared, at the top of the file or of a namespace. A `require`
-; is an import, not a definition.
-(program
-  [
-    (lexical_declaration
-      kind: "const"
-      (variable_declarator
-        name: (identifier) @name.definition.constant
-        value: (_) @_value) @definition.constant)
-    (export_statement
-      declaration: (lexical_declaration
-        kind: "const"
-        (variable_declarator
-          name: (identifier) @name.definition.constant
-          value: (_) @_value) @definition.constant))
-  ]
-  (#not-match? @_value "^require\\s*\\("))
-
+; Module-level constants and variables without a value (`declare const x: T`,
+; `let x: number;`) and ambient ones.
 (program
   [
     (lexical_declaration
@@ -402,32 +137,6 @@
           (variable_declarator
             name: (identifier) @name.definition.constant) @definition.constant)))
   ])
-
-(program
-  [
-    (lexical_declaration
-      kind: "let"
-      (variable_declarator
-        name: (identifier) @name.definition.variable
-        value: (_) @_value) @definition.variable)
-    (variable_declaration
-      (variable_declarator
-        name: (identifier) @name.definition.variable
-        value: (_) @_value) @definition.variable)
-    (export_statement
-      declaration: [
-        (lexical_declaration
-          kind: "let"
-          (variable_declarator
-            name: (identifier) @name.definition.variable
-            value: (_) @_value) @definition.variable)
-        (variable_declaration
-          (variable_declarator
-            name: (identifier) @name.definition.variable
-            value: (_) @_value) @definition.variable)
-      ])
-  ]
-  (#not-match? @_value "^require\\s*\\("))
 
 (program
   [
@@ -603,90 +312,9 @@
         name: (type_identifier) @name.reference.inherit))
   ])
 
-; Instantiation.
-(new_expression
-  constructor: (identifier) @name.reference.new)
-
-(new_expression
-  constructor: (member_expression
-    property: (property_identifier) @name.reference.new))
-
-; Calls, including method calls by their last name, and decorators.
-(call_expression
-  function: (identifier) @name.reference.call
-  (#not-eq? @name.reference.call "require"))
-
-(call_expression
-  function: (member_expression
-    property: [
-      (property_identifier)
-      (private_property_identifier)
-    ] @name.reference.call))
-
-(decorator
-  (identifier) @name.reference.call)
-
-(decorator
-  (member_expression
-    property: (property_identifier) @name.reference.call))
-
-; Imports: `import D, { a as b } from 'm'`, `import * as ns from 'm'`,
-; `import x = require('m')`, re-exports `export { a } from 'm'`, and
-; `const x = require('m')` / `const { a, b: c } = require('m')`.
-(import_clause
-  (identifier) @name.reference.import)
-
-(import_specifier
-  name: (identifier) @name.reference.import
-  (#not-eq? @name.reference.import "default"))
-
-; `import { default as Foo }` imports the default export as Foo.
-(import_specifier
-  name: (identifier) @_default
-  alias: (identifier) @name.reference.import
-  (#eq? @_default "default"))
-
-(namespace_import
-  (identifier) @name.reference.import)
-
+; `import x = require('y')`.
 (import_require_clause
   (identifier) @name.reference.import)
-
-(export_statement
-  (export_clause
-    (export_specifier
-      name: (identifier) @name.reference.import
-      (#not-eq? @name.reference.import "default")))
-  source: (_))
-
-(export_statement
-  (export_clause
-    (export_specifier
-      name: (identifier) @_default
-      alias: (identifier) @name.reference.import
-      (#eq? @_default "default")))
-  source: (_))
-
-(variable_declarator
-  name: [
-    (identifier) @name.reference.import
-    (object_pattern
-      (shorthand_property_identifier_pattern) @name.reference.import)
-    (object_pattern
-      (pair_pattern
-        key: (property_identifier) @name.reference.import))
-  ]
-  value: [
-    (call_expression
-      function: (identifier) @_require)
-    (member_expression
-      object: (call_expression
-        function: (identifier) @_require))
-    (call_expression
-      function: (call_expression
-        function: (identifier) @_require))
-  ]
-  (#eq? @_require "require"))
 
 ; Type uses: annotations, generics, unions, `as`, constraints, conditional
 ; and mapped types, qualified names. Declared names (type parameters, `infer
