@@ -334,9 +334,11 @@ interface Candidates {
 
 /**
  * Whether an unresolved import names something inside the repository, so
- * it is no third-party object. Python: `from .models import Order` is read
- * as `.models` and, in case Order is a submodule, `.models.Order`; when it
- * is not, Order is a class of .models (which the import already links).
+ * it is no third-party object. Python: a relative import always is (`from .
+ * import x` in a namespace package, which has no `__init__.py`);
+ * `from .models import Order` is read as `.models` and, in case Order is a
+ * submodule, `.models.Order`; when it is not, Order is a class of .models
+ * (which the import already links).
  * Rust: a path from `crate`, `self` or `super` is the crate's own (`use
  * super::*` in a file's test module names the file itself). PHP: a name in
  * a namespace of the repository's PSR-4 roots (`use function
@@ -351,11 +353,10 @@ function namesInRepositoryModule(
   if (file.language === 'rust') return /^(crate|self|super)(::|$)/.test(spec);
   if (file.language === 'php') return modules.psr4.some((root) => root.prefix !== '' && inNamespace(spec, root.prefix));
   if (file.language !== 'python') return false;
+  if (spec.startsWith('.')) return true;
   const lastDot = spec.lastIndexOf('.');
-  if (lastDot < 0 || lastDot === spec.length - 1) return false;
-  // `.x` and `..x` are inside the package `.` and `..`.
-  const parent = /^\.*$/.test(spec.slice(0, lastDot)) ? spec.slice(0, lastDot + 1) : spec.slice(0, lastDot);
-  return resolve(file, parent).length > 0;
+  // `from shop.models import Order`: Order is inside shop.models when that module is the repository's.
+  return lastDot > 0 && lastDot < spec.length - 1 && resolve(file, spec.slice(0, lastDot)).length > 0;
 }
 
 /** The definitions of one name, indexed by file and by package scope on first use. */

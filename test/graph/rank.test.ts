@@ -89,6 +89,19 @@ describe('buildCodeGraph', () => {
     expect(graph.edgesBetween('./shop/pricing.py', './shop/models.py')).toMatchObject([{ kind: 'imports' }]);
   });
 
+  it('makes no external node of a relative Python import, even in a namespace package without __init__.py', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'nspkg/core.py': 'from . import helpers\nfrom .gone import thing\n\n\ndef run():\n    return helpers.h()\n',
+      'nspkg/helpers.py': 'def h():\n    return 1\n',
+    });
+    const index = await buildRepoIndex(dir);
+    const graph = buildCodeGraph(index.files);
+    expect(graph.edgesBetween('./nspkg/core.py', './nspkg/helpers.py')).toMatchObject([{ kind: 'imports' }]);
+    for (const spec of ['.', '.helpers', '.gone', '.gone.thing'])
+      expect(graph.hasNode(`<external>::${spec}`)).toBe(false);
+  });
+
   it('links a Rust file to each module its use trees name, once, and makes no external node of the crate', async () => {
     const dir = tempDir();
     writeFiles(dir, {
