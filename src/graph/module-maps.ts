@@ -51,8 +51,8 @@ export function isModuleMapFile(path: string): boolean {
 
 /**
  * Reads every tsconfig/jsconfig (following relative `extends`),
- * package.json and composer.json of the listing. Unreadable or invalid files are listed in
- * `broken`; they resolve nothing.
+ * package.json and composer.json of the listing. Unreadable or invalid
+ * files are listed in `broken`; they resolve nothing.
  */
 export function loadModuleMaps(root: string, paths: readonly string[]): ModuleMaps {
   const broken = new Set<string>();
