@@ -212,7 +212,7 @@ function extractImports(language, text) {
       each(/^\s*using\s+(?:static\s+|\w+\s*=\s*)?([\w.]+)\s*;/gm);
       break;
     case "swift":
-      each(/^\s*import\s+(?:\w+\s+)?([\w.]+)/gm);
+      each(/^\s*(?:@testable\s+)?import\s+(?:(?:typealias|struct|class|enum|protocol|let|var|func)\s+)?([\w.]+)/gm);
       break;
     case "bash":
       each(/^\s*(?:source|\.)\s+['"]?([^\s'";]+)/gm);

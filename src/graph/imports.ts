@@ -23,6 +23,12 @@ export class FileLookup {
     return this.paths.has(path);
   }
 
+  /** Files in a directory and its subdirectories, by path. */
+  under(dir: string): string[] {
+    const prefix = `${dir}/`;
+    return [...this.paths].filter((p) => p.startsWith(prefix)).sort();
+  }
+
   /** Files directly in a directory. */
   inDir(dir: string): string[] {
     return this.byDir.get(dir) ?? [];
@@ -247,6 +253,12 @@ export function resolveImport(
         if (files.has(`${dir}/${type}.cs`)) return [`${dir}/${type}.cs`];
       }
       return [];
+    }
+    case 'swift': {
+      // A Swift package's module is its target's directory, `Sources/<Module>` (SwiftPM's layout): all its files.
+      const module = spec.split('.')[0]!;
+      const dirs = files.dirsWithSuffix(`Sources/${module}`);
+      return dirs.length > 0 ? files.under(dirs[0]!).filter((p) => p.endsWith('.swift')) : [];
     }
     case 'bash':
       return firstExisting(files, [join(dir, spec), normalizePath(spec)]);

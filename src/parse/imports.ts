@@ -82,7 +82,8 @@ export function extractImports(language: LanguageId, text: string): string[] {
       each(/^\s*using\s+(?:static\s+|\w+\s*=\s*)?([\w.]+)\s*;/gm);
       break;
     case 'swift':
-      each(/^\s*import\s+(?:\w+\s+)?([\w.]+)/gm);
+      // `import Foo`, `@testable import Foo` (a test's module under test), `import struct Foo.Bar`.
+      each(/^\s*(?:@testable\s+)?import\s+(?:(?:typealias|struct|class|enum|protocol|let|var|func)\s+)?([\w.]+)/gm);
       break;
     case 'bash':
       each(/^\s*(?:source|\.)\s+['"]?([^\s'";]+)/gm);

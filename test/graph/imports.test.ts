@@ -39,6 +39,9 @@ const files = new FileLookup([
   'Src/Acme.Json/Linq/JArray.cs',
   'Src/Acme.Json/Linq/README.md',
   'Src/Acme.Json.Tests/Linq/JObjectTests.cs',
+  'Sources/Shop/Cart.swift',
+  'Sources/Shop/Models/Item.swift',
+  'Tests/ShopTests/CartTests.swift',
   'scripts/common.sh',
   'scripts/deploy.sh',
 ]);
@@ -116,6 +119,14 @@ describe('extractImports', () => {
       'app.model.Order',
       'app.http.Client',
       'app.http.Server',
+    ]);
+  });
+
+  it('reads Swift imports, @testable and single-declaration ones included', () => {
+    expect(extractImports('swift', '@testable import Shop\nimport Foundation\nimport struct Shop.Cart\n')).toEqual([
+      'Shop',
+      'Foundation',
+      'Shop.Cart',
     ]);
   });
 
@@ -215,6 +226,15 @@ describe('resolveImport', () => {
     ['csharp', 'Src/Acme.Json.Tests/Linq/JObjectTests.cs', 'Acme.Json.Linq.JArray', ['Src/Acme.Json/Linq/JArray.cs']],
     ['csharp', 'Src/Acme.Json.Tests/Linq/JObjectTests.cs', 'Acme.Json.Linq.Missing', []],
     ['csharp', 'Src/Acme.Json/Linq/JObject.cs', 'Json.Linq.Extra', []],
+    // A SwiftPM module is every file of its target's directory.
+    ['swift', 'Tests/ShopTests/CartTests.swift', 'Shop', ['Sources/Shop/Cart.swift', 'Sources/Shop/Models/Item.swift']],
+    [
+      'swift',
+      'Tests/ShopTests/CartTests.swift',
+      'Shop.Cart',
+      ['Sources/Shop/Cart.swift', 'Sources/Shop/Models/Item.swift'],
+    ],
+    ['swift', 'Sources/Shop/Cart.swift', 'Foundation', []],
     ['bash', 'scripts/deploy.sh', './common.sh', ['scripts/common.sh']],
   ] as const)('%s: %s imports %s', (language, from, spec, expected) => {
     expect(resolveImport(language, from, spec, files)).toEqual(expected);
