@@ -9,6 +9,7 @@ export class FileLookup {
   private readonly byBase = new Map<string, string[]>();
   private readonly byDir = new Map<string, string[]>();
   private byDottedSuffix?: Map<string, string[]>;
+  private readonly byTree = new Map<string, string[]>();
 
   constructor(paths: Iterable<string>) {
     this.paths = new Set(paths);
@@ -23,10 +24,14 @@ export class FileLookup {
     return this.paths.has(path);
   }
 
-  /** Files in a directory and its subdirectories, by path. */
+  /** Files in a directory and its subdirectories, by path (computed once per directory). */
   under(dir: string): string[] {
-    const prefix = `${dir}/`;
-    return [...this.paths].filter((p) => p.startsWith(prefix)).sort();
+    let files = this.byTree.get(dir);
+    if (!files) {
+      const prefix = `${dir}/`;
+      this.byTree.set(dir, (files = [...this.paths].filter((p) => p.startsWith(prefix)).sort()));
+    }
+    return files;
   }
 
   /** Files directly in a directory. */

@@ -1,6 +1,6 @@
 import { readSourceFile } from '../repo/read.js';
 import { dirname, join } from './paths.js';
-import { COMPOSER_MANIFEST, sortPsr4Roots, type Psr4Root } from './php-namespaces.js';
+import { COMPOSER_MANIFEST, type Psr4Root } from './php-namespaces.js';
 
 /**
  * How a repository names its own modules without a relative path.
@@ -105,7 +105,9 @@ export function loadModuleMaps(root: string, paths: readonly string[]): ModuleMa
     const manifest = read(path);
     if (manifest) psr4.push(...psr4Roots(dirname(path), manifest));
   }
-  return { configs, packages, psr4: sortPsr4Roots(psr4), broken: [...broken].sort(byCodeUnit) };
+  // Longest namespaces first, as Composer tries them.
+  psr4.sort((a, b) => b.prefix.length - a.prefix.length || byCodeUnit(a.prefix, b.prefix));
+  return { configs, packages, psr4, broken: [...broken].sort(byCodeUnit) };
 }
 
 /** The `autoload` and `autoload-dev` PSR-4 roots of one composer.json at `dir`. */

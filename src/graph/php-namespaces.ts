@@ -14,13 +14,6 @@ export interface Psr4Root {
 
 export const COMPOSER_MANIFEST = /(^|\/)composer\.json$/;
 
-/** Longest prefixes first (Composer tries them in that order), then by prefix. */
-export function sortPsr4Roots(roots: Psr4Root[]): Psr4Root[] {
-  return roots.sort(
-    (a, b) => b.prefix.length - a.prefix.length || (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0),
-  );
-}
-
 /** Whether a fully qualified name is inside the namespace `prefix`. */
 export function inNamespace(name: string, prefix: string): boolean {
   return prefix === '' || name === prefix || name.startsWith(`${prefix}\\`);
@@ -28,7 +21,7 @@ export function inNamespace(name: string, prefix: string): boolean {
 
 /**
  * The files a fully qualified class name may live in under the PSR-4
- * roots (sorted by sortPsr4Roots), in the order the autoloader tries
+ * roots (longest namespace first, as ModuleMaps keeps them), in the order the autoloader tries
  * them: the longest namespace first, the fallback root ('') last.
  */
 export function psr4Candidates(name: string, roots: readonly Psr4Root[]): string[] {
