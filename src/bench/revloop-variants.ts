@@ -14,6 +14,8 @@ export const REVLOOP_VARIANTS: Readonly<Record<string, Readonly<AnalyzeOptions>>
   revloop: {},
   // Graph only: no git history mining (what a shallow clone gets).
   'revloop-no-history': { history: false },
+  // History read path by path: a file's commits from before it moved are lost.
+  'revloop-no-renames': { history: { followRenames: false } },
   // What the seed relies on, nothing that relies on it, and no word matching: the graph walk aider's ranking does.
   'revloop-forward-only': {
     history: false,

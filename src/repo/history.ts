@@ -39,6 +39,8 @@ export interface HistoryOptions {
    * full for each pair.
    */
   spreadOverCommit?: boolean;
+  /** Whether a file's commits from before a rename count as its own (default true). */
+  followRenames?: boolean;
 }
 
 /**
@@ -98,14 +100,43 @@ function git(root: string, args: string[]): string {
   });
 }
 
-/** The first-parent log mineCoChanges counts: each commit's paths, newest first; or the empty history and why. */
+/** A commit of the log: its files under their paths at the log's newest commit, and how many files it touched. */
+export interface LoggedCommit {
+  root: boolean;
+  /** Files the newest commit still has, by their paths there (a file renamed since is under its new path). */
+  files: string[];
+  /** Files the commit touched, including those the newest commit no longer has. */
+  touched: number;
+}
+
+/** The first-parent log mineCoChanges counts: each commit's files, newest first; or the empty history and why. */
 export type HistoryLog =
-  | { ok: true; shallow: boolean; commits: { root: boolean; files: string[] }[] }
+  | { ok: true; shallow: boolean; commits: LoggedCommit[] }
   | { ok: false; history: CoChangeHistory };
 
 /**
- * Reads `git log --first-parent` (paths relative to `root`, renames not
- * followed), at most `options.maxCommits` commits from `options.rev`.
+ * How `git log` finds renames, most thorough first. Similar-content renames
+ * (`-M`) read the blobs of added and deleted files, which a partial clone
+ * would fetch one by one and a mirror may lack; renames of unchanged content
+ * (`-M100%`) compare object ids only. Without either, a moved file's history
+ * before the move is lost.
+ */
+const RENAME_DETECTION = [['-M'], ['-M100%'], ['--no-renames']] as const;
+
+/** Whether the repository is a partial clone (blobs fetched on demand): reading blobs there costs a fetch each. */
+function isPartialClone(root: string): boolean {
+  try {
+    return git(root, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads `git log --first-parent` (paths relative to `root`), at most
+ * `options.maxCommits` commits from `options.rev`. Renames are followed: a
+ * commit's paths are the paths its files have at `rev`, so a file's commits
+ * from before it moved count as its own.
  */
 export function readHistoryLog(root: string, options: HistoryOptions = {}): HistoryLog {
   const rev = options.rev ?? 'HEAD';
@@ -118,31 +149,95 @@ export function readHistoryLog(root: string, options: HistoryOptions = {}): Hist
   } catch {
     return { ok: false, history: empty('no git history (not a git repository, or no commits)') };
   }
-  let log: string;
-  try {
-    log = git(root, [
-      'log',
-      '--first-parent',
-      '--no-renames',
-      '--relative',
-      '--name-only',
-      '--format=%x00%P',
-      '-n',
-      String(maxCommits),
-      rev,
-      '--',
-    ]);
-  } catch {
-    return { ok: false, history: empty(`git log ${rev} failed`, shallow) };
+  const detections =
+    options.followRenames === false
+      ? RENAME_DETECTION.slice(2)
+      : isPartialClone(root)
+        ? RENAME_DETECTION.slice(1)
+        : RENAME_DETECTION;
+  for (const detection of detections) {
+    let log: string;
+    try {
+      log = git(root, [
+        'log',
+        '--first-parent',
+        ...detection,
+        '--relative',
+        '--name-status',
+        '-z',
+        '--format=%x01%P',
+        '-n',
+        String(maxCommits),
+        rev,
+        '--',
+      ]);
+    } catch {
+      continue;
+    }
+    return { ok: true, shallow, commits: followRenames(parseNameStatusLog(log)) };
   }
-  const commits = log
-    .split('\0')
-    .slice(1)
-    .map((block) => {
-      const [parents = '', ...lines] = block.split('\n');
-      return { root: parents.trim() === '', files: [...new Set(lines.filter((line) => line.length > 0))] };
-    });
-  return { ok: true, shallow, commits };
+  return { ok: false, history: empty(`git log ${rev} failed`, shallow) };
+}
+
+/** One file's line in `git log --name-status`: its status letter, its path, and the path it had before a rename. */
+interface FileStatus {
+  status: string;
+  path: string;
+  from?: string;
+}
+
+/**
+ * Parses `git log --name-status -z --format=%x01%P`: each commit is `\x01`,
+ * its parents, NUL, then NUL-separated status and path fields (renames and
+ * copies give two paths, the old one first).
+ */
+export function parseNameStatusLog(log: string): { parents: string; files: FileStatus[] }[] {
+  const commits: { parents: string; files: FileStatus[] }[] = [];
+  const fields = log.split('\0');
+  let i = 0;
+  while (i < fields.length) {
+    const field = fields[i++]!.replace(/^\n/, '');
+    if (field.startsWith('\x01')) {
+      commits.push({ parents: field.slice(1).trim(), files: [] });
+      continue;
+    }
+    const current = commits.at(-1);
+    if (field === '' || !current) continue;
+    const status = field[0]!;
+    if (status === 'R' || status === 'C') {
+      const from = fields[i++] ?? '';
+      const path = fields[i++] ?? '';
+      current.files.push({ status, path, from });
+    } else {
+      current.files.push({ status, path: fields[i++] ?? '' });
+    }
+  }
+  return commits;
+}
+
+/**
+ * Names each commit's files by their paths in the newest commit, walking
+ * from newest to oldest: a file renamed from `a` to `b` is `b` in the
+ * commits before the rename too, and a path whose file was added (or moved
+ * in) later names a different, older file before that, which the newest
+ * tree does not have.
+ */
+function followRenames(commits: { parents: string; files: FileStatus[] }[]): LoggedCommit[] {
+  // Path in older commits → its file's path in the newest commit, or null for a file the newest commit lacks.
+  const later = new Map<string, string | null>();
+  const current = (path: string): string | null => (later.has(path) ? later.get(path)! : path);
+  return commits.map(({ parents, files }) => {
+    const named = files.map((file) => current(file.path));
+    for (const file of files)
+      if (file.status === 'A' || file.status === 'R' || file.status === 'C') later.set(file.path, null);
+    for (const [i, file] of files.entries())
+      if (file.status === 'R' && file.from !== undefined) later.set(file.from, named[i]!);
+    return {
+      root: parents === '',
+      files: [...new Set(named.filter((path): path is string => path !== null && path !== ''))],
+      touched: new Set(files.map((file) => file.path)).size,
+    };
+  });
 }
 
 /**
@@ -171,9 +266,9 @@ export function countCoChanges(
   const recentPairs = new Map<string, Map<string, number>>();
   const commits = log.commits.length;
   let skippedLarge = 0;
-  for (const { root, files } of log.commits) {
+  for (const { root, files, touched } of log.commits) {
     // A root commit imports the project: it says nothing about coupling.
-    if (root || files.length > maxFiles) {
+    if (root || touched > maxFiles) {
       skippedLarge++;
       continue;
     }
@@ -181,7 +276,7 @@ export function countCoChanges(
     // The log is newest first: a path's weight here depends on how many of its commits came after.
     const weight = present.map((a) => decay ** (touches.get(a) ?? 0));
     // Shared among all the files the commit touched, indexed or not.
-    const partnerShare = spread ? 1 / Math.max(1, files.length - 1) : 1;
+    const partnerShare = spread ? 1 / Math.max(1, touched - 1) : 1;
     for (const [i, a] of present.entries()) {
       touches.set(a, (touches.get(a) ?? 0) + 1);
       recentTouches.set(a, (recentTouches.get(a) ?? 0) + weight[i]!);

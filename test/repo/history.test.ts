@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCodeGraph } from '../../src/graph/code-graph.js';
 import { coChangeScores, rankFiles, rankSignals } from '../../src/graph/rank.js';
@@ -97,6 +99,89 @@ describe('mineCoChanges', () => {
     const history = mineCoChanges(shallow, new Set(['shop/pricing.py']));
     expect(history.shallow).toBe(true);
     expect(history.note).toMatch(/shallow clone/);
+  });
+});
+
+/** pricing.py and money.js change together twice, then pricing.py moves (a one-line edit with the move when `edit`). */
+function shopWithMove(edit: boolean): string {
+  const dir = shopWithHistory();
+  git(dir, 'mv', 'shop/pricing.py', 'shop/prices.py');
+  if (edit) writeFiles(dir, { 'shop/prices.py': 'DISCOUNT_RATE = 99\nVAT = 20\n' });
+  git(dir, 'commit', '-qam', 'rename pricing');
+  writeFiles(dir, {
+    'shop/prices.py': `DISCOUNT_RATE = 7\n${edit ? 'VAT = 20\n' : ''}`,
+    'web/money.js': 'export const x = 1;\n',
+  });
+  git(dir, 'commit', '-qam', 'prices with money');
+  return dir;
+}
+
+describe('mineCoChanges across renames', () => {
+  const known = new Set(['shop/prices.py', 'web/money.js']);
+
+  it('counts a moved file’s commits from before the move as its own', () => {
+    for (const edit of [false, true]) {
+      const history = mineCoChanges(shopWithMove(edit), known);
+      expect(history.touches.get('shop/prices.py')).toBe(6);
+      expect(history.pairs.get('shop/prices.py')?.get('web/money.js')).toBe(4);
+      expect(history.touches.has('shop/pricing.py')).toBe(false);
+    }
+  });
+
+  it('reads history path by path when told not to follow renames', () => {
+    const history = mineCoChanges(shopWithMove(false), known, { followRenames: false });
+    expect(history.touches.get('shop/prices.py')).toBe(2);
+    expect(history.pairs.get('shop/prices.py')?.get('web/money.js')).toBe(1);
+  });
+
+  it('keeps a file added at a path apart from the older file that had the path', () => {
+    const dir = shopWithHistory();
+    git(dir, 'rm', '-q', 'web/money.js');
+    git(dir, 'commit', '-qm', 'drop money');
+    writeFiles(dir, { 'web/money.js': 'export const cents = 100;\n', 'shop/pricing.py': 'DISCOUNT_RATE = 1\n' });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'new money with pricing');
+    const history = mineCoChanges(dir, new Set(['shop/pricing.py', 'web/money.js']));
+    expect(history.touches.get('web/money.js')).toBe(1);
+    expect(history.pairs.get('shop/pricing.py')?.get('web/money.js')).toBe(1);
+  });
+
+  it('follows renames of unchanged files only in a partial clone, where reading blobs fetches them', () => {
+    const edited = shopWithMove(true);
+    git(edited, 'config', 'remote.origin.promisor', 'true');
+    expect(mineCoChanges(edited, known).touches.get('shop/prices.py')).toBe(2);
+    const moved = shopWithMove(false);
+    git(moved, 'config', 'remote.origin.promisor', 'true');
+    expect(mineCoChanges(moved, known).touches.get('shop/prices.py')).toBe(6);
+  });
+
+  it('falls back to renames of unchanged files when a blob is missing', () => {
+    const dir = shopWithMove(false);
+    // An edit with a move needs the deleted file's blob to be matched; remove the added one's instead.
+    writeFiles(dir, { 'web/cash.js': 'export const cash = 1;\n'.repeat(20) });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'add cash');
+    git(dir, 'mv', 'web/cash.js', 'web/coins.js');
+    writeFiles(dir, { 'web/coins.js': `${'export const cash = 1;\n'.repeat(20)}export const more = 2;\n` });
+    git(dir, 'commit', '-qam', 'cash to coins');
+    const blob = git(dir, 'rev-parse', 'HEAD:web/coins.js').trim();
+    rmSync(join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const history = mineCoChanges(dir, new Set([...known, 'web/coins.js']));
+    expect(history.available).toBe(true);
+    expect(history.touches.get('shop/prices.py')).toBe(6);
+    expect(history.touches.get('web/coins.js')).toBe(1);
+  });
+
+  it('reads paths with spaces, quotes and non-ASCII letters as they are', () => {
+    const dir = shopWithHistory();
+    const odd = 'shop/prix "spécial" \\ v2.py';
+    for (let i = 0; i < 2; i++) {
+      writeFiles(dir, { [odd]: `X = ${i}\n`, 'shop/pricing.py': `DISCOUNT_RATE = ${i}\n` });
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-qm', `odd ${i}`);
+    }
+    const history = mineCoChanges(dir, new Set(['shop/pricing.py', odd]));
+    expect(history.pairs.get(odd)?.get('shop/pricing.py')).toBe(2);
   });
 });
 
