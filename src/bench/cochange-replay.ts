@@ -137,7 +137,7 @@ export async function replayRepository(repository: string, options: ReplayOption
   );
   const methodMs: Record<string, number> = Object.fromEntries(options.methods.map((m) => [m, 0]));
   const items: ReplayItem[] = [];
-  const snapshot = SnapshotRepository.create(gitDir, options.workDir);
+  const snapshot = SnapshotRepository.create(gitDir, options.workDir, options.log);
   const terms = new TermCache();
   try {
     for (const [n, testCase] of selection.cases.entries()) {

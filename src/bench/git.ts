@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchInputError } from './errors.js';
@@ -59,6 +59,50 @@ export function treeBlobs(repository: string, rev: string): TreeBlob[] {
   return blobs;
 }
 
+/** Scratch repositories are directories named so under their parent. */
+const SCRATCH_PREFIX = 'revloop-bench-';
+/** The file in a scratch repository's git directory that names the process using it. */
+const OWNER_FILE = 'revloop-bench-owner';
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the scratch repositories under `parent` whose process has ended
+ * without removing them (killed with SIGKILL, out of memory: no handler
+ * runs then), and returns their paths. A scratch repository of a live run,
+ * or one without an owner file, is left alone.
+ */
+export function removeAbandonedSnapshots(parent: string = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(parent).filter((name) => name.startsWith(SCRATCH_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names.sort()) {
+    const root = join(parent, name);
+    let pid: number;
+    try {
+      pid = Number(readFileSync(join(root, '.git', OWNER_FILE), 'utf8').trim());
+    } catch {
+      continue;
+    }
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processIsAlive(pid)) continue;
+    rmSync(root, { recursive: true, force: true });
+    removed.push(root);
+  }
+  return removed;
+}
+
 /** Scratch repositories not yet disposed of, so an interrupted run can still remove them. */
 const liveSnapshots = new Set<SnapshotRepository>();
 
@@ -92,11 +136,20 @@ export class SnapshotRepository {
     this.root = root;
   }
 
-  /** Creates the scratch repository in a fresh directory under `parent` (default: the OS temp dir). */
-  static create(sourceGitDir: string, parent: string = tmpdir()): SnapshotRepository {
-    const root = mkdtempSync(join(parent, 'revloop-bench-'));
+  /**
+   * Creates the scratch repository in a fresh directory under `parent`
+   * (default: the OS temp dir), after removing those that killed runs left
+   * there (see removeAbandonedSnapshots; `log` says which).
+   */
+  static create(sourceGitDir: string, parent: string = tmpdir(), log?: (message: string) => void): SnapshotRepository {
+    const abandoned = removeAbandonedSnapshots(parent);
+    if (abandoned.length > 0) {
+      log?.(`removed ${abandoned.length} scratch checkout(s) left by runs that were killed: ${abandoned.join(', ')}`);
+    }
+    const root = mkdtempSync(join(parent, SCRATCH_PREFIX));
     try {
       runGit(['init', '-q', root]);
+      writeFileSync(join(root, '.git', OWNER_FILE), `${process.pid}\n`);
       const objects = runGit(['--git-dir', sourceGitDir, 'rev-parse', '--git-path', 'objects'], sourceGitDir).trim();
       writeFileSync(join(root, '.git', 'objects', 'info', 'alternates'), `${absoluteFrom(sourceGitDir, objects)}\n`);
       for (const [key, value] of [

@@ -70,7 +70,7 @@ export async function runIssueFiles(instances: readonly SwebenchInstance[], opti
     const gitDir = gitDirs.get(repo)!;
     const spent: Record<string, number> = Object.fromEntries(options.methods.map((m) => [m, 0]));
     methodMs[repo] = spent;
-    const snapshot = SnapshotRepository.create(gitDir, options.workDir);
+    const snapshot = SnapshotRepository.create(gitDir, options.workDir, options.log);
     const terms = new TermCache();
     try {
       for (const instance of repoInstances) {

@@ -1,9 +1,12 @@
-import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isBenchInputError } from '../../src/bench/errors.js';
 import {
   disposeAllSnapshots,
+  removeAbandonedSnapshots,
   resolveCommit,
   resolveGitDir,
   runGit,
@@ -76,6 +79,54 @@ describe('SnapshotRepository', () => {
     expect(roots.every((root) => existsSync(root))).toBe(true);
     disposeAllSnapshots();
     expect(roots.some((root) => existsSync(root))).toBe(false);
+  });
+
+  it('removes the scratch repositories of a run killed with SIGKILL when the next run starts, and only those', async () => {
+    const { dir } = threeCommits();
+    const gitDir = resolveGitDir(dir);
+    const parent = tempDir();
+    // This run's own scratch repository, made before the other run's: a live owner keeps it.
+    const live = SnapshotRepository.create(gitDir, parent);
+    snapshots.push(live);
+    const module = pathToFileURL(join(import.meta.dirname, '..', '..', 'src', 'bench', 'git.ts')).href;
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `const { SnapshotRepository } = await import(${JSON.stringify(module)});
+         SnapshotRepository.create(${JSON.stringify(gitDir)}, ${JSON.stringify(parent)});
+         console.log('ready');
+         setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (data: Buffer) => {
+        if (data.toString().includes('ready')) resolve();
+      });
+      child.on('exit', () => reject(new Error('the child exited before creating its scratch repository')));
+    });
+    const killed = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGKILL');
+    await killed;
+    const [left, ...others] = readdirSync(parent).filter((name) => name !== basename(live.root));
+    expect(others).toEqual([]);
+    expect(left).toMatch(/^revloop-bench-/);
+    // Not a scratch repository of ours: no owner file.
+    const foreign = join(parent, 'revloop-bench-foreign');
+    mkdirSync(foreign);
+    const messages: string[] = [];
+    const next = SnapshotRepository.create(gitDir, parent, (message) => messages.push(message));
+    snapshots.push(next);
+    expect(existsSync(join(parent, left!))).toBe(false);
+    expect(messages).toEqual([`removed 1 scratch checkout(s) left by runs that were killed: ${join(parent, left!)}`]);
+    expect(readdirSync(parent).sort()).toEqual(
+      [basename(live.root), basename(next.root), 'revloop-bench-foreign'].sort(),
+    );
+    expect(removeAbandonedSnapshots(parent)).toEqual([]);
   });
 
   it('lists the blobs of a tree; the BM25 documents leave symbolic links out', () => {
