@@ -338,7 +338,9 @@ interface Candidates {
  * import x` in a namespace package, which has no `__init__.py`);
  * `from .models import Order` is read as `.models` and, in case Order is a
  * submodule, `.models.Order`; when it is not, Order is a class of .models
- * (which the import already links).
+ * (which the import already links). An absolute import of a dotted name
+ * that is a directory of modules is a namespace package's (`import
+ * nspkg.sub`, nothing to link to but the modules it holds).
  * Rust: a path from `crate`, `self` or `super` is the crate's own (`use
  * super::*` in a file's test module names the file itself). PHP: a name in
  * a namespace of the repository's PSR-4 roots (`use function
@@ -349,15 +351,23 @@ function namesInRepositoryModule(
   spec: string,
   resolve: (file: TaggedFile, spec: string) => string[],
   modules: ModuleMaps,
+  files: FileLookup,
 ): boolean {
   if (file.language === 'rust') return /^(crate|self|super)(::|$)/.test(spec);
   if (file.language === 'php') return modules.psr4.some((root) => root.prefix !== '' && inNamespace(spec, root.prefix));
   if (file.language !== 'python') return false;
   if (spec.startsWith('.')) return true;
+  // `import a.b` of a namespace package (a directory of modules without __init__.py). A single
+  // name is left to the libraries: a regular module such as `json` wins over a namespace package.
+  const parts = spec.split('.');
+  if (parts.length >= 2 && files.dirsWithSuffix(parts.join('/')).some((dir) => files.inDir(dir).some(isPythonModule)))
+    return true;
   const lastDot = spec.lastIndexOf('.');
   // `from shop.models import Order`: Order is inside shop.models when that module is the repository's.
   return lastDot > 0 && lastDot < spec.length - 1 && resolve(file, spec.slice(0, lastDot)).length > 0;
 }
+
+const isPythonModule = (path: string): boolean => path.endsWith('.py') || path.endsWith('.pyi');
 
 /** The definitions of one name, indexed by file and by package scope on first use. */
 class NameDefinitions {
@@ -481,7 +491,11 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
         importWeights.set(target, Math.max(importWeights.get(target) ?? 0, 1 / others.length));
       }
       // An unresolved `#include <…>` is a system or third-party header, read only in case it was the repository's.
-      if (targets.length === 0 && !spec.startsWith('<') && !namesInRepositoryModule(file, spec, resolve, modules)) {
+      if (
+        targets.length === 0 &&
+        !spec.startsWith('<') &&
+        !namesInRepositoryModule(file, spec, resolve, modules, lookup)
+      ) {
         const external = graph.addNode(externalNodeId(spec), { kind: 'external', path: '', name: spec });
         graph.addEdge(fileNode, external, 'imports', 0.5, 'import', 'import');
       }

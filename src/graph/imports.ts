@@ -10,6 +10,7 @@ export class FileLookup {
   private readonly byDir = new Map<string, string[]>();
   private byDottedSuffix?: Map<string, string[]>;
   private readonly byTree = new Map<string, string[]>();
+  private readonly bySuffix = new Map<string, string[]>();
 
   constructor(paths: Iterable<string>) {
     this.paths = new Set(paths);
@@ -49,11 +50,15 @@ export class FileLookup {
     return (this.byBase.get(base) ?? []).filter((p) => p === tail || p.endsWith(`/${tail}`)).sort(shortestFirst);
   }
 
-  /** Directories that are `tail` or end with `/tail`, shortest first. */
+  /** Directories that are `tail` or end with `/tail`, shortest first (computed once per tail). */
   dirsWithSuffix(tail: string): string[] {
-    const out: string[] = [];
-    for (const dir of this.byDir.keys()) if (dir === tail || dir.endsWith(`/${tail}`)) out.push(dir);
-    return out.sort(shortestFirst);
+    let out = this.bySuffix.get(tail);
+    if (!out) {
+      out = [];
+      for (const dir of this.byDir.keys()) if (dir === tail || dir.endsWith(`/${tail}`)) out.push(dir);
+      this.bySuffix.set(tail, out.sort(shortestFirst));
+    }
+    return out;
   }
 
   /** Directories whose path, with `/` read as `.`, is `dotted` or ends with `.dotted`, shortest first. */

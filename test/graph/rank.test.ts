@@ -102,6 +102,23 @@ describe('buildCodeGraph', () => {
       expect(graph.hasNode(`<external>::${spec}`)).toBe(false);
   });
 
+  it('makes no external node of an absolute import of a namespace package, but leaves single names to the libraries', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'src/nspkg/sub/core.py': 'def run():\n    return 1\n',
+      'app.py':
+        'import nspkg.sub\nimport nspkg.sub.core\nimport json\nimport xml.etree\n\n\ndef main():\n    return nspkg.sub.core.run()\n',
+      // A directory named like a standard-library module: `import json` still means the library's.
+      'json/util.py': 'X = 1\n',
+    });
+    const index = await buildRepoIndex(dir);
+    const graph = buildCodeGraph(index.files);
+    expect(graph.hasNode('<external>::nspkg.sub')).toBe(false);
+    expect(graph.edgesBetween('./app.py', './src/nspkg/sub/core.py')).toMatchObject([{ kind: 'imports' }]);
+    expect(graph.hasNode('<external>::json')).toBe(true);
+    expect(graph.hasNode('<external>::xml.etree')).toBe(true);
+  });
+
   it('links a Rust file to each module its use trees name, once, and makes no external node of the crate', async () => {
     const dir = tempDir();
     writeFiles(dir, {
