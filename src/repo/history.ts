@@ -191,7 +191,7 @@ interface FileStatus {
  * its parents, NUL, then NUL-separated status and path fields (renames and
  * copies give two paths, the old one first).
  */
-export function parseNameStatusLog(log: string): { parents: string; files: FileStatus[] }[] {
+function parseNameStatusLog(log: string): { parents: string; files: FileStatus[] }[] {
   const commits: { parents: string; files: FileStatus[] }[] = [];
   const fields = log.split('\0');
   let i = 0;
