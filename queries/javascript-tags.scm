@@ -69,32 +69,6 @@
     ] @definition.function)
 ])
 
-; Module-level variables declared without a value.
-(program
-  [
-    (lexical_declaration
-      kind: "let"
-      (variable_declarator
-        name: (identifier) @name.definition.variable
-        !value) @definition.variable)
-    (variable_declaration
-      (variable_declarator
-        name: (identifier) @name.definition.variable
-        !value) @definition.variable)
-    (export_statement
-      declaration: [
-        (lexical_declaration
-          kind: "let"
-          (variable_declarator
-            name: (identifier) @name.definition.variable
-            !value) @definition.variable)
-        (variable_declaration
-          (variable_declarator
-            name: (identifier) @name.definition.variable
-            !value) @definition.variable)
-      ])
-  ])
-
 ; ---------------------------------------------------------------------------
 ; References
 ; ---------------------------------------------------------------------------

@@ -110,8 +110,8 @@
     ] @definition.function)
 ])
 
-; Module-level constants and variables without a value (`declare const x: T`,
-; `let x: number;`) and ambient ones.
+; Module-level constants without a value (`declare const x: T`), and ambient
+; constants and variables (variables without a value are in ecmascript-tags.scm).
 (program
   [
     (lexical_declaration
@@ -140,27 +140,6 @@
 
 (program
   [
-    (lexical_declaration
-      kind: "let"
-      (variable_declarator
-        name: (identifier) @name.definition.variable
-        !value) @definition.variable)
-    (variable_declaration
-      (variable_declarator
-        name: (identifier) @name.definition.variable
-        !value) @definition.variable)
-    (export_statement
-      declaration: [
-        (lexical_declaration
-          kind: "let"
-          (variable_declarator
-            name: (identifier) @name.definition.variable
-            !value) @definition.variable)
-        (variable_declaration
-          (variable_declarator
-            name: (identifier) @name.definition.variable
-            !value) @definition.variable)
-      ])
     (ambient_declaration
       [
         (lexical_declaration

@@ -305,6 +305,32 @@
   ]
   (#not-match? @_value "^require\\s*\\("))
 
+; Module-level variables declared without a value.
+(program
+  [
+    (lexical_declaration
+      kind: "let"
+      (variable_declarator
+        name: (identifier) @name.definition.variable
+        !value) @definition.variable)
+    (variable_declaration
+      (variable_declarator
+        name: (identifier) @name.definition.variable
+        !value) @definition.variable)
+    (export_statement
+      declaration: [
+        (lexical_declaration
+          kind: "let"
+          (variable_declarator
+            name: (identifier) @name.definition.variable
+            !value) @definition.variable)
+        (variable_declaration
+          (variable_declarator
+            name: (identifier) @name.definition.variable
+            !value) @definition.variable)
+      ])
+  ])
+
 ; ---------------------------------------------------------------------------
 ; References
 ; ---------------------------------------------------------------------------
