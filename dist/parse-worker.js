@@ -280,7 +280,7 @@ function topLevelItems(list) {
 import { readFileSync } from "node:fs";
 import { join as join3 } from "node:path";
 
-// node_modules/web-tree-sitter/tree-sitter.js
+// ../../work/main/node_modules/web-tree-sitter/tree-sitter.js
 var __defProp = Object.defineProperty;
 var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
 var SIZE_OF_SHORT = 2;

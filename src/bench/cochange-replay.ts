@@ -14,7 +14,7 @@ import {
 } from './commit-mining.js';
 import { BenchInputError } from './errors.js';
 import { resolveCommit, resolveGitDir, runGit, SnapshotRepository } from './git.js';
-import { changedFilesFromDiff, type ChangedFile } from '../context/seeds.js';
+import { changedFilesFromDiff, changedText, type ChangedFile } from '../context/seeds.js';
 import { lexicalTokens, termCounts } from '../context/tokens.js';
 import { revloopRanking, scoreMethod, validateMethods } from './revloop-variants.js';
 import { sameDirectoryRanking } from './same-directory.js';
@@ -109,7 +109,11 @@ export function seedChange(gitDir: string, testCase: ReplayCase): ChangedFile {
     testCase.seed,
   ]);
   const [file] = changedFilesFromDiff(diff);
-  return { ...(file ?? { ranges: [] }), path: testCase.seed, status: 'modified' };
+  // The diff runs backwards: its added lines are the ones the commit removed.
+  const change: ChangedFile = { path: testCase.seed, status: 'modified', ranges: file?.ranges ?? [] };
+  if (file?.removedText !== undefined) change.addedText = file.removedText;
+  if (file?.addedText !== undefined) change.removedText = file.addedText;
+  return change;
 }
 
 /**
@@ -218,7 +222,7 @@ async function rankForMethod(method: string, context: ReplayContext): Promise<st
       return seedTerms?.ok ? lexicalRanking(context, seedTerms.counts) : [];
     }
     case 'lexical-diff':
-      return lexicalRanking(context, termCounts(lexicalTokens(context.change().changedText ?? '')));
+      return lexicalRanking(context, termCounts(lexicalTokens(changedText(context.change()))));
     default:
       return method.endsWith(WITH_DIFF)
         ? revloopRanking(root, { changed: [context.change()] }, method.slice(0, -WITH_DIFF.length))

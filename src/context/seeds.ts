@@ -13,10 +13,12 @@ export interface ChangedFile {
   /** Changed lines on the new side; empty when only the file is known (e.g. `--changed`). */
   ranges: LineRange[];
   /**
-   * The text of the lines the change added and removed, without the `+`/`-`
-   * markers, when a diff gave them: the words of the change itself.
+   * The text of the lines the change added, without the `+` markers, when a
+   * diff gave them: with `removedText`, the words of the change itself.
    */
-  changedText?: string;
+  addedText?: string;
+  /** The text of the lines the change removed, without the `-` markers, when a diff gave them. */
+  removedText?: string;
   previousPath?: string;
 }
 
@@ -42,11 +44,13 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
     const status: ChangedFile['status'] =
       file.deleted || !to ? 'deleted' : file.new || !from ? 'added' : from !== to ? 'renamed' : 'modified';
     const lines: number[] = [];
-    const text: string[] = [];
+    const added: string[] = [];
+    const removed: string[] = [];
     for (const chunk of file.chunks) {
       let next = chunk.newStart;
       for (const change of chunk.changes) {
-        if (change.type !== 'normal' && !change.content.startsWith('\\')) text.push(change.content.slice(1));
+        if (change.type !== 'normal' && !change.content.startsWith('\\'))
+          (change.type === 'add' ? added : removed).push(change.content.slice(1));
         if (change.type === 'add') {
           lines.push(change.ln);
           next = change.ln + 1;
@@ -58,7 +62,8 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
       }
     }
     const entry: ChangedFile = { path, status, ranges: status === 'deleted' ? [] : toRanges(lines) };
-    if (text.length > 0) entry.changedText = text.join('\n');
+    if (added.length > 0) entry.addedText = added.join('\n');
+    if (removed.length > 0) entry.removedText = removed.join('\n');
     if (status === 'renamed' && from) entry.previousPath = from;
     out.push(entry);
   }
@@ -88,10 +93,17 @@ export function mergeChanged(files: ChangedFile[]): ChangedFile[] {
     }
     const lines = [...seen.ranges, ...file.ranges].flatMap((r) => rangeLines(r));
     seen.ranges = toRanges(lines);
-    if (file.changedText !== undefined)
-      seen.changedText = seen.changedText === undefined ? file.changedText : `${seen.changedText}\n${file.changedText}`;
+    for (const key of ['addedText', 'removedText'] as const) {
+      const more = file[key];
+      if (more !== undefined) seen[key] = seen[key] === undefined ? more : `${seen[key]}\n${more}`;
+    }
   }
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The added and removed lines' text of a change, one after the other (empty when no diff gave them). */
+export function changedText(file: ChangedFile): string {
+  return [file.addedText, file.removedText].filter((t) => t !== undefined).join('\n');
 }
 
 function rangeLines(range: LineRange): number[] {

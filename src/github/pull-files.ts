@@ -38,14 +38,15 @@ const STATUS: Readonly<Record<string, ChangedFile['status']>> = {
 export function changeFromPatch(
   patch: string,
   status: ChangedFile['status'],
-): Pick<ChangedFile, 'ranges' | 'changedText'> {
+): Pick<ChangedFile, 'ranges' | 'addedText' | 'removedText'> {
   // parse-diff needs file headers; a placeholder name keeps odd real names (spaces, quotes) out of its parser.
   const from = status === 'added' ? '/dev/null' : 'a/file';
   const to = status === 'deleted' ? '/dev/null' : 'b/file';
   const [file] = changedFilesFromDiff(`--- ${from}\n+++ ${to}\n${patch.endsWith('\n') ? patch : `${patch}\n`}`);
   return {
     ranges: status === 'deleted' ? [] : (file?.ranges ?? []),
-    ...(file?.changedText === undefined ? {} : { changedText: file.changedText }),
+    ...(file?.addedText === undefined ? {} : { addedText: file.addedText }),
+    ...(file?.removedText === undefined ? {} : { removedText: file.removedText }),
   };
 }
 

@@ -4,7 +4,7 @@ import { buildRepoIndex, type IndexOptions, type RepoIndex } from '../parse/repo
 import { MIN_COCHANGES, mineCoChanges, type CoChangeHistory, type HistoryOptions } from '../repo/history.js';
 import { queryTerms } from '../context/lexical.js';
 import { readSourceFile } from '../repo/read.js';
-import type { Seeds } from '../context/seeds.js';
+import { changedText, type Seeds } from '../context/seeds.js';
 
 export interface AnalyzeOptions extends IndexOptions {
   /** Git history mining; `false` turns it off. */
@@ -87,8 +87,7 @@ export function changedFileTerms(root: string, seeds: Seeds, limit = MAX_QUERY_T
 export function changedLineTerms(seeds: Seeds, limit = MAX_QUERY_TERMS): Map<string, number> {
   const counts = new Map<string, number>();
   for (const changed of seeds.changed) {
-    if (changed.changedText === undefined) continue;
-    for (const [term, count] of queryTerms(changed.changedText)) counts.set(term, (counts.get(term) ?? 0) + count);
+    for (const [term, count] of queryTerms(changedText(changed))) counts.set(term, (counts.get(term) ?? 0) + count);
   }
   return dampedTop(counts, limit);
 }

@@ -108,7 +108,9 @@ describe('co-change replay', () => {
         { start: 3, end: 3 },
         { start: 7, end: 7 },
       ],
-      changedText: '        return 4\n        return 3\n\n\ndef discount(order):\n    return order.total_price() // 2',
+      // The diff runs from the commit back to the parent: what it adds, the commit removed.
+      addedText: '        return 4\n\n\ndef discount(order):\n    return order.total_price() // 2',
+      removedText: '        return 3',
     });
     const run = await replayRepository(dir, {
       commits: 1,

@@ -47,10 +47,11 @@ describe('changedFilesFromDiff', () => {
         status: 'renamed',
         previousPath: 'a.py',
         ranges: [{ start: 3, end: 3 }],
-        changedText: 'y = 1\ny = 2',
+        addedText: 'y = 2',
+        removedText: 'y = 1',
       },
-      { path: 'new.py', status: 'added', ranges: [{ start: 1, end: 2 }], changedText: 'def fresh():\n    pass' },
-      { path: 'old.py', status: 'deleted', ranges: [], changedText: 'x = 1' },
+      { path: 'new.py', status: 'added', ranges: [{ start: 1, end: 2 }], addedText: 'def fresh():\n    pass' },
+      { path: 'old.py', status: 'deleted', ranges: [], removedText: 'x = 1' },
       {
         path: 'shop/models.py',
         status: 'modified',
@@ -58,12 +59,8 @@ describe('changedFilesFromDiff', () => {
           { start: 10, end: 11 },
           { start: 20, end: 20 },
         ],
-        changedText: [
-          '    def label(self) -> str:',
-          '    def label(self, currency: str = "$") -> str:',
-          '        # new comment',
-          '        self.items.append((product, quantity))',
-        ].join('\n'),
+        addedText: '    def label(self, currency: str = "$") -> str:\n        # new comment',
+        removedText: '    def label(self) -> str:\n        self.items.append((product, quantity))',
       },
     ]);
   });
@@ -78,7 +75,8 @@ describe('changedFilesFromDiff', () => {
           { start: 1, end: 1 },
           { start: 9, end: 9 },
         ],
-        changedText: 'a\nb\nc\nd',
+        addedText: 'b\nd',
+        removedText: 'a\nc',
       },
     ]);
   });

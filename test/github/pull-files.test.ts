@@ -19,22 +19,24 @@ describe('changeFromPatch', () => {
         { start: 4, end: 5 },
         { start: 21, end: 21 },
       ],
-      changedText: '    y = 2\n    y = 3\n    z = 4\n    old()',
+      addedText: '    y = 3\n    z = 4',
+      removedText: '    y = 2\n    old()',
     });
   });
 
   it('takes every line of an added file and none of a deleted one', () => {
     expect(changeFromPatch('@@ -0,0 +1,3 @@\n+a\n+b\n+c', 'added')).toEqual({
       ranges: [{ start: 1, end: 3 }],
-      changedText: 'a\nb\nc',
+      addedText: 'a\nb\nc',
     });
-    expect(changeFromPatch('@@ -1,2 +0,0 @@\n-a\n-b', 'deleted')).toEqual({ ranges: [], changedText: 'a\nb' });
+    expect(changeFromPatch('@@ -1,2 +0,0 @@\n-a\n-b', 'deleted')).toEqual({ ranges: [], removedText: 'a\nb' });
   });
 
   it('leaves out the "no newline at end of file" marker', () => {
     expect(changeFromPatch('@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+b', 'modified')).toEqual({
       ranges: [{ start: 1, end: 1 }],
-      changedText: 'a\nb',
+      addedText: 'b',
+      removedText: 'a',
     });
   });
 });
@@ -53,7 +55,7 @@ describe('changedFilesFromPullFiles', () => {
     expect(result).toEqual({
       changed: [
         { path: 'changed.py', status: 'modified', ranges: [] },
-        { path: 'copy.py', status: 'added', ranges: [{ start: 1, end: 1 }], changedText: 'x' },
+        { path: 'copy.py', status: 'added', ranges: [{ start: 1, end: 1 }], addedText: 'x' },
         { path: 'gone.py', status: 'deleted', ranges: [] },
         { path: 'image.png', status: 'added', ranges: [] },
         {
@@ -61,9 +63,10 @@ describe('changedFilesFromPullFiles', () => {
           status: 'renamed',
           previousPath: 'old name.py',
           ranges: [{ start: 2, end: 2 }],
-          changedText: 'a\nb',
+          addedText: 'b',
+          removedText: 'a',
         },
-        { path: 'z.py', status: 'modified', ranges: [{ start: 1, end: 1 }], changedText: 'a\nb' },
+        { path: 'z.py', status: 'modified', ranges: [{ start: 1, end: 1 }], addedText: 'b', removedText: 'a' },
       ],
       truncated: false,
       withoutPatch: 2,

@@ -264,7 +264,7 @@ describe('rankFiles', () => {
     const changed = { path: 'billing.py', status: 'modified' as const, ranges: [{ start: 2, end: 2 }] };
     const withDiff = await analyzeRepository(
       dir,
-      { changed: [{ ...changed, changedText: '    return xylophone_tuner(amount)\n    return amount' }] },
+      { changed: [{ ...changed, addedText: '    return amount', removedText: '    return xylophone_tuner(amount)' }] },
       { history: false },
     );
     const tuning = withDiff.ranking.files.find((f) => f.path === 'tuning.py')!;
