@@ -38,6 +38,7 @@ function packResult(result) {
       signatures: file.signatures,
       imports: file.imports,
       ...file.terms ? { terms: file.terms } : {},
+      ...file.removedCode ? { removedCode: file.removedCode } : {},
       strings,
       data
     }
@@ -280,7 +281,7 @@ function topLevelItems(list) {
 import { readFileSync } from "node:fs";
 import { join as join3 } from "node:path";
 
-// ../../work/main/node_modules/web-tree-sitter/tree-sitter.js
+// node_modules/web-tree-sitter/tree-sitter.js
 var __defProp = Object.defineProperty;
 var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
 var SIZE_OF_SHORT = 2;
@@ -4600,6 +4601,10 @@ async function tagFile(context, path, language, timings) {
   if (result.ok && context.queryTerms && context.queryTerms.size > 0) {
     result.file.terms = fileTerms(path, read.text, context.queryTerms);
   }
+  if (result.ok && context.removedCode) {
+    const hits = context.removedCode.find(read.text);
+    if (hits) result.file.removedCode = hits;
+  }
   return result;
 }
 async function tagSource(path, text, language, timings) {
@@ -4629,12 +4634,56 @@ async function tagSource(path, text, language, timings) {
   };
 }
 
+// src/context/removed-code.ts
+var MIN_LINE_CHARS = 12;
+var NAME = /[A-Za-z_$][A-Za-z0-9_$]{2,}/g;
+var INNER_SPACE = /\s\s|[^\S ]/;
+function normalizeCodeLine(line) {
+  return line.trim().replace(/\s+/g, " ");
+}
+var RemovedCodeMatcher = class {
+  lines;
+  names;
+  constructor(code) {
+    this.lines = new Map(code.lines.map((line, i2) => [line, i2]));
+    this.names = new Map(code.names.map((name2, i2) => [name2, i2]));
+  }
+  find(text) {
+    const lines = /* @__PURE__ */ new Set();
+    if (this.lines.size > 0) {
+      for (const raw of text.split("\n")) {
+        if (raw.length < MIN_LINE_CHARS) continue;
+        const trimmed = raw.trim();
+        const line = INNER_SPACE.test(trimmed) ? normalizeCodeLine(trimmed) : trimmed;
+        const i2 = this.lines.get(line);
+        if (i2 !== void 0) lines.add(i2);
+      }
+    }
+    const names = /* @__PURE__ */ new Set();
+    if (this.names.size > 0) {
+      const pattern = new RegExp(NAME.source, "g");
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        const i2 = this.names.get(match[0]);
+        if (i2 !== void 0) names.add(i2);
+      }
+    }
+    if (lines.size === 0 && names.size === 0) return void 0;
+    const sorted = (set) => [...set].sort((a, b) => a - b);
+    return { lines: sorted(lines), names: sorted(names) };
+  }
+};
+
 // src/parse/worker.ts
 var port = parentPort;
 if (port) {
   port.on("message", async (request) => {
     const results = [];
-    const context = { root: request.root, maxBytes: request.maxBytes, queryTerms: new Set(request.queryTerms) };
+    const context = {
+      root: request.root,
+      maxBytes: request.maxBytes,
+      queryTerms: new Set(request.queryTerms),
+      ...request.removedCode ? { removedCode: new RemovedCodeMatcher(request.removedCode) } : {}
+    };
     const timings = newTagTimings();
     for (const [path, language] of request.files) {
       results.push(packResult(await tagFile(context, path, language, timings)));

@@ -4,6 +4,7 @@
 //   npx tsx scripts/tune-cochange.ts history REPO... [--commits 40] [--span 500] [--head REV]
 //   npx tsx scripts/tune-cochange.ts fit FILE... [--eval FILE...] [--seed file|diff]
 //   npx tsx scripts/tune-cochange.ts feedback FILE... --repo-dir DIR [--seed file|diff]
+//   npx tsx scripts/tune-cochange.ts removed SET... --repo-dir DIR   (a set: FILE[,FILE...], scored apart)
 //
 // dump: replays commits as `npm run bench:quality -- cochange` does (same case
 // selection, same scratch checkouts whose history ends at the parent), but
@@ -32,6 +33,10 @@
 // (hold those repositories out of the fitting). --seed diff scores the
 // blends as the `+diff` methods of the benchmark rank: walks from the
 // definitions the commit changed in the seed, and the changed lines' words.
+// removed: the product's blend seeded with the diff (feedback included), over a grid of the
+// weights of the removed code (the seed's removed lines, and the names they
+// used that its added lines do not, still found in other files: columns
+// rl, rn), each set of dumps scored apart.
 // feedback: on top of the product's blend of each dumped case, adds the
 // co-change shares of its best-ranked files (RankWeights.feedback) over a
 // grid of how many files and how much; each case's history is read again
@@ -44,6 +49,7 @@ import { buildCodeGraph } from '../src/graph/code-graph.js';
 import {
   coChangeScores,
   DEFAULT_WEIGHTS,
+  FEEDBACK_FILES,
   lexicalDistribution,
   rankSignals,
   type RankSignals,
@@ -66,6 +72,7 @@ import type { Seeds } from '../src/context/seeds.js';
 import type { TaggedFile } from '../src/parse/tag-file.js';
 import type { CoChangeHistory } from '../src/repo/history.js';
 import { lexicalTokens } from '../src/context/tokens.js';
+import { removedCode } from '../src/context/removed-code.js';
 
 /** Candidates kept per signal: the strongest ones, where the top 10 is decided. */
 const KEPT_PER_SIGNAL = 150;
@@ -108,6 +115,8 @@ const FEATURES = [
   'iw1r', // ...
   'cw5r', // ... at 5 times their weight
   'iw5r', // ...
+  'rl', // the seed's change: its removed lines the file still has (RemovedCodeScores.lines; the product's removedLines)
+  'rn', // ... the names its removed lines used and its added lines do not, that the file uses (removedNames)
 ] as const;
 type Feature = (typeof FEATURES)[number];
 
@@ -148,8 +157,10 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
         const allSeedTerms = changedFileTerms(root, seeds, Infinity);
         const ranged: Seeds = { changed: [seedChange(gitDir, testCase)] };
         const changeTerms = changedLineTerms(ranged);
+        const removed = removedCode(ranged.changed);
         const index = await buildRepoIndex(root, {
           queryTerms: [...new Set([...allSeedTerms.keys(), ...changeTerms.keys()])],
+          removedCode: removed,
         });
         const known = new Set(index.files.map((f) => f.path));
         // One read of the log, counted under each setting.
@@ -170,7 +181,12 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
         const walked = (from: Seeds, cochangeEdges: number): RankSignals =>
           rankSignals(withHistory, index.files, from, { history, seedFileTerms, weights: { cochangeEdges } });
         const [w1, w5, w1r, w5r] = [walked(seeds, 1), walked(seeds, 5), walked(ranged, 1), walked(ranged, 5)];
-        const s1r = rankSignals(withHistory, index.files, ranged, { history, seedFileTerms, changeTerms });
+        const s1r = rankSignals(withHistory, index.files, ranged, {
+          history,
+          seedFileTerms,
+          changeTerms,
+          removedCode: removed,
+        });
         const row = history.pairs.get(testCase.seed) ?? new Map<string, number>();
         const others = index.files.filter((f) => f.path !== testCase.seed);
         const similarAll = lexicalDistribution(allSeedTerms, others);
@@ -189,6 +205,8 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
           for (const p of top) keep.add(p);
         };
         strongest(s1r.changeSimilar);
+        strongest(s1r.removed.lines);
+        strongest(s1r.removed.names);
         for (const signals of [s1, s1r, w1, w5, w1r, w5r] as RankSignals[]) {
           strongest(signals.context);
           strongest(signals.impact);
@@ -246,6 +264,8 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
             iw1r: w1r.impact.get(path) ?? 0,
             cw5r: w5r.context.get(path) ?? 0,
             iw5r: w5r.impact.get(path) ?? 0,
+            rl: s1r.removed.lines.get(path) ?? 0,
+            rn: s1r.removed.names.get(path) ?? 0,
           };
           rows[path] = FEATURES.map((f) => Number(values[f].toPrecision(6)));
         }
@@ -389,17 +409,20 @@ function weightedSum(
   seed: 'file' | 'diff',
   share: Feature,
   minimum: number,
-  weights: { wc: number; wi: number; wh: number; ws: number; wd: number },
+  weights: { wc: number; wi: number; wh: number; ws: number; wd: number; wrl?: number; wrn?: number },
 ): Blend {
   // Seeded with the diff, the walks start at the changed definitions.
   const [c1, i1] = seed === 'diff' ? (['c1r', 'i1r'] as const) : (['c1', 'i1'] as const);
   const { wc, wi, wh, ws, wd } = weights;
+  // The removed code exists only seeded with the diff.
+  const [wrl, wrn] = seed === 'diff' ? [weights.wrl ?? 0, weights.wrn ?? 0] : [0, 0];
   return (c) =>
     c.columns.c1.map((_, i) => {
       // Files that changed with the seed fewer than `minimum` times get no co-change share.
       const h = c.columns.hc[i]! >= minimum ? c.columns[share][i]! : 0;
       const words = ws * c.columns.s[i]! + wd * c.columns.sd[i]!;
-      return wc * c.columns[c1][i]! + wi * c.columns[i1][i]! + wh * h + words;
+      const removed = wrl * c.columns.rl[i]! + wrn * c.columns.rn[i]!;
+      return wc * c.columns[c1][i]! + wi * c.columns[i1][i]! + wh * h + words + removed;
     });
 }
 
@@ -442,7 +465,15 @@ function settings(seed: 'file' | 'diff'): Setting[] {
                   const share = shares[spread ? 'spread' : 'plain'][decay];
                   out.push({
                     name: settingName(spread, minimum, decay, wc, wi, wh, ws, wd),
-                    blend: weightedSum(seed, share, minimum, { wc, wi, wh, ws, wd: wd ?? 0 }),
+                    blend: weightedSum(seed, share, minimum, {
+                      wc,
+                      wi,
+                      wh,
+                      ws,
+                      wd: wd ?? 0,
+                      wrl: DEFAULT_WEIGHTS.removedLines,
+                      wrn: DEFAULT_WEIGHTS.removedNames,
+                    }),
                   });
                 }
               }
@@ -490,6 +521,82 @@ async function fit(files: string[], evalFiles: string[], seed: 'file' | 'diff'):
   }
 }
 
+/** RankWeights.removedLines × removedNames that `removed` compares. */
+const REMOVED_GRID = [0, 0.25, 0.5, 1, 2] as const;
+
+/**
+ * removed: the product's blend seeded with the diff (DEFAULT_WEIGHTS), with
+ * the feedback from its best-ranked files as rankFiles adds it (each case's
+ * log read again, as `feedback` does), over REMOVED_GRID for the weights of
+ * the removed lines and names (columns rl, rn). Each set of dumps is scored
+ * on its own, recall@10 and MRR (over the dumped candidates): a setting is
+ * worth keeping only when it helps every set.
+ */
+async function removed(sets: string[][], repoDir: string): Promise<void> {
+  const w = DEFAULT_WEIGHTS;
+  const loaded = await Promise.all(sets.map((files) => load(files)));
+  const share = productShare();
+  const histories = new Map<Case, CoChangeHistory>();
+  const gitDirs = new Map<string, string>();
+  for (const c of loaded.flat()) {
+    if (!gitDirs.has(c.repo)) gitDirs.set(c.repo, locateRepository(repoDir, c.repo));
+    const log = readHistoryLog(gitDirs.get(c.repo)!, { rev: `${c.sha}^` });
+    histories.set(c, countCoChanges(log, new Set([c.seed, ...c.paths])));
+  }
+  console.log(`sets: ${loaded.map((cases, n) => `${sets[n]!.join(' ')} (${cases.length} cases)`).join('; ')}`);
+  for (const wrl of REMOVED_GRID) {
+    for (const wrn of REMOVED_GRID) {
+      const blend = weightedSum('diff', share, 1, {
+        wc: w.context,
+        wi: w.impact,
+        wh: w.cochange,
+        ws: w.seedLexical,
+        wd: w.changeLexical,
+        wrl,
+        wrn,
+      });
+      const withFeedback: Blend = (c) => {
+        const scores = blend(c);
+        const partners = bestFirst(c, scores, FEEDBACK_FILES);
+        const shares = coChangeScores(histories.get(c), partners, new Set(partners));
+        return scores.map((value, i) =>
+          partners.includes(c.paths[i]!) ? value : value + w.feedback * (shares.get(c.paths[i]!) ?? 0),
+        );
+      };
+      const results = loaded.map((cases) => {
+        const recall = score(cases, withFeedback).mean.toFixed(4);
+        return `${recall} (MRR ${meanReciprocalRank(cases, withFeedback).toFixed(4)})`;
+      });
+      const current = wrl === w.removedLines && wrn === w.removedNames ? '  (current)' : '';
+      console.log(`${results.join('  ')}  removedLines ${wrl} removedNames ${wrn}${current}`);
+    }
+  }
+}
+
+/** Reciprocal rank of each case's best-ranked target among its dumped candidates, averaged per repository, then over repositories. */
+function meanReciprocalRank(cases: Case[], blend: Blend): number {
+  const sums = new Map<string, { total: number; n: number }>();
+  for (const c of cases) {
+    const order = bestFirst(c, blend(c), c.paths.length);
+    const first = order.findIndex((path) => c.targets.includes(path));
+    const s = sums.get(c.repo) ?? { total: 0, n: 0 };
+    s.total += first < 0 ? 0 : 1 / (first + 1);
+    s.n++;
+    sums.set(c.repo, s);
+  }
+  const perRepo = [...sums.values()].map((s) => s.total / s.n);
+  return perRepo.reduce((a, b) => a + b, 0) / perRepo.length;
+}
+
+/** The dump's column of the product's co-change shares (RECENCY_DECAY, SPREAD_OVER_COMMIT). */
+function productShare(): Feature {
+  const recency: number = RECENCY_DECAY;
+  const decay = recency === 1 ? '1' : String(Math.round(recency * 100));
+  const share = `${SPREAD_OVER_COMMIT ? 'hs' : 'h'}${decay}`;
+  if (!(FEATURES as readonly string[]).includes(share)) throw new Error(`the dump has no ${share} column`);
+  return share as Feature;
+}
+
 /** Files fed back, and how much of their co-change shares (RankWeights.feedback), that `feedback` compares. */
 const FEEDBACK_GRID = { files: [1, 2, 3], weights: [0, 0.1, 0.2, 0.3] } as const;
 
@@ -502,16 +609,14 @@ const FEEDBACK_GRID = { files: [1, 2, 3], weights: [0, 0.1, 0.2, 0.3] } as const
 async function feedback(files: string[], repoDir: string, seed: 'file' | 'diff'): Promise<void> {
   const cases = await load(files);
   const w = DEFAULT_WEIGHTS;
-  const recency: number = RECENCY_DECAY;
-  const decay = recency === 1 ? '1' : String(Math.round(recency * 100));
-  const share = `${SPREAD_OVER_COMMIT ? 'hs' : 'h'}${decay}`;
-  if (!(FEATURES as readonly string[]).includes(share)) throw new Error(`the dump has no ${share} column`);
-  const product = weightedSum(seed, share as Feature, 1, {
+  const product = weightedSum(seed, productShare(), 1, {
     wc: w.context,
     wi: w.impact,
     wh: w.cochange,
     ws: w.seedLexical,
     wd: seed === 'diff' ? w.changeLexical : 0,
+    wrl: w.removedLines,
+    wrn: w.removedNames,
   });
   // Per case: the product's scores, and for each number of files fed back, their shares of each candidate.
   const base = new Map<Case, Float64Array>();
@@ -648,12 +753,19 @@ async function main(): Promise<void> {
     if (values.seed !== 'file' && values.seed !== 'diff') throw new Error('--seed is file or diff');
     if (!values['repo-dir']) throw new Error('feedback needs --repo-dir DIR');
     await feedback(positionals, values['repo-dir'], values.seed);
+  } else if (command === 'removed') {
+    // Each positional is one set of dumps (comma-separated files), scored apart.
+    if (!values['repo-dir']) throw new Error('removed needs --repo-dir DIR');
+    await removed(
+      positionals.map((set) => set.split(',')),
+      values['repo-dir'],
+    );
   } else if (command === 'fit') {
     if (values.seed !== 'file' && values.seed !== 'diff') throw new Error('--seed is file or diff');
     await fit(positionals, values.eval ?? [], values.seed);
   } else {
     throw new Error(
-      'usage: tune-cochange.ts dump REPO... --out FILE | history REPO... | fit FILE... [--eval FILE...] | feedback FILE... --repo-dir DIR',
+      'usage: tune-cochange.ts dump REPO... --out FILE | history REPO... | fit FILE... [--eval FILE...] | feedback FILE... --repo-dir DIR | removed SET... --repo-dir DIR',
     );
   }
 }

@@ -25,6 +25,8 @@ export const REVLOOP_VARIANTS: Readonly<Record<string, Readonly<AnalyzeOptions>>
   'revloop-name-only': { graph: { resolveImports: false } },
   // Without the changed files' words (nor, seeded with a diff, the changed lines' words) matched against the others.
   'revloop-no-lexical': { weights: { seedLexical: 0, changeLexical: 0 } },
+  // Seeded with a diff: without the files that still have the lines and names it removed.
+  'revloop-no-removed': { weights: { removedLines: 0, removedNames: 0 } },
 };
 
 export function isRevloopVariant(method: string): boolean {

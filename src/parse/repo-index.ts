@@ -10,6 +10,7 @@ import { tagFile, type TagContext, type TagFileResult, type TaggedFile } from '.
 import type { TagBatchRequest, TagBatchResponse } from './worker-protocol.js';
 import { newTagTimings, type TagTimings } from './tags.js';
 import { stringSharer, unpackResult } from './tag-packing.js';
+import { hasRemovedCode, RemovedCodeMatcher, type RemovedCode } from '../context/removed-code.js';
 
 export interface IndexOptions {
   maxFileBytes?: number;
@@ -20,6 +21,8 @@ export interface IndexOptions {
   log?: (message: string) => void;
   /** Count these terms in every file (lexical retrieval for text seeds). */
   queryTerms?: readonly string[];
+  /** Look for a change's removed lines and names in every file (TaggedFile.removedCode). */
+  removedCode?: RemovedCode;
 }
 
 export interface RepoIndex {
@@ -75,10 +78,20 @@ export async function buildRepoIndex(root: string, options: IndexOptions = {}): 
   const tagging = newTagTimings();
   const threads = jobs > 1 && script ? jobs : 1;
   const queryTerms = [...new Set(options.queryTerms ?? [])].sort();
+  const removedCode = hasRemovedCode(options.removedCode) ? options.removedCode : undefined;
   const results =
     threads > 1
-      ? await tagInWorkers(script!, { root, maxBytes, queryTerms }, work, threads, tagging)
-      : await tagInThread({ root, maxBytes, queryTerms: new Set(queryTerms) }, work, tagging);
+      ? await tagInWorkers(script!, { root, maxBytes, queryTerms, removedCode }, work, threads, tagging)
+      : await tagInThread(
+          {
+            root,
+            maxBytes,
+            queryTerms: new Set(queryTerms),
+            ...(removedCode ? { removedCode: new RemovedCodeMatcher(removedCode) } : {}),
+          },
+          work,
+          tagging,
+        );
 
   const files: TaggedFile[] = [];
   for (const result of results) {
@@ -115,14 +128,20 @@ async function tagInThread(
 
 async function tagInWorkers(
   script: string,
-  context: { root: string; maxBytes: number; queryTerms: string[] },
+  context: { root: string; maxBytes: number; queryTerms: string[]; removedCode: RemovedCode | undefined },
   work: [string, LanguageId][],
   jobs: number,
   timings: TagTimings,
 ): Promise<TagFileResult[]> {
   const batches: TagBatchRequest[] = [];
   for (let i = 0; i < work.length; i += BATCH_SIZE) {
-    batches.push({ id: batches.length, ...context, files: work.slice(i, i + BATCH_SIZE) });
+    const { removedCode, ...rest } = context;
+    batches.push({
+      id: batches.length,
+      ...rest,
+      ...(removedCode ? { removedCode } : {}),
+      files: work.slice(i, i + BATCH_SIZE),
+    });
   }
   const answers: TagFileResult[][] = new Array(batches.length);
   const share = stringSharer();

@@ -2,6 +2,7 @@ import { readSourceFile, type ReadResult } from '../repo/read.js';
 import type { SkipReason } from '../repo/files.js';
 import type { LanguageId } from './languages.js';
 import { fileTerms, type FileTerms } from '../context/lexical.js';
+import type { RemovedCodeHits, RemovedCodeMatcher } from '../context/removed-code.js';
 import { extractImports } from './imports.js';
 import { extractTags, type Tag, type TagTimings } from './tags.js';
 
@@ -17,6 +18,8 @@ export interface TaggedFile {
   imports: string[];
   /** Counts of the query's terms, when the index was built for a text query. */
   terms?: FileTerms;
+  /** The change's removed lines and names the file has, when the index looked for them. */
+  removedCode?: RemovedCodeHits;
 }
 
 /** What every file of one indexing run is read with. */
@@ -25,6 +28,8 @@ export interface TagContext {
   maxBytes: number;
   /** Terms to count for lexical retrieval; absent when there is no text query. */
   queryTerms?: ReadonlySet<string>;
+  /** A change's removed code to look for in each file (see RemovedCode). */
+  removedCode?: RemovedCodeMatcher;
 }
 
 export type TagFileResult = { ok: true; file: TaggedFile } | { ok: false; path: string; reason: SkipReason };
@@ -45,6 +50,10 @@ export async function tagFile(
   const result = await tagSource(path, read.text, language, timings);
   if (result.ok && context.queryTerms && context.queryTerms.size > 0) {
     result.file.terms = fileTerms(path, read.text, context.queryTerms);
+  }
+  if (result.ok && context.removedCode) {
+    const hits = context.removedCode.find(read.text);
+    if (hits) result.file.removedCode = hits;
   }
   return result;
 }

@@ -15,6 +15,7 @@ export interface PackedFile {
   signatures: [number, string][];
   imports: string[];
   terms?: TaggedFile['terms'];
+  removedCode?: TaggedFile['removedCode'];
   strings: string[];
   /** Per tag: line, endLine, kind (0 def, 1 ref), symbolKind, name, id (-1 none) as string indexes. */
   data: Int32Array;
@@ -57,6 +58,7 @@ export function packResult(result: TagFileResult): PackedResult {
       signatures: file.signatures,
       imports: file.imports,
       ...(file.terms ? { terms: file.terms } : {}),
+      ...(file.removedCode ? { removedCode: file.removedCode } : {}),
       strings,
       data,
     },
@@ -91,6 +93,7 @@ export function unpackResult(result: PackedResult, share: (text: string) => stri
       lineCount: file.lineCount,
       imports: file.imports,
       ...(file.terms ? { terms: file.terms } : {}),
+      ...(file.removedCode ? { removedCode: file.removedCode } : {}),
     },
   };
 }

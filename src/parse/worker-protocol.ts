@@ -1,3 +1,4 @@
+import type { RemovedCode } from '../context/removed-code.js';
 import type { LanguageId } from './languages.js';
 import type { PackedResult } from './tag-packing.js';
 import type { TagTimings } from './tags.js';
@@ -10,6 +11,8 @@ export interface TagBatchRequest {
   files: [path: string, language: LanguageId][];
   /** Terms to count in each file for lexical retrieval (empty: none). */
   queryTerms: string[];
+  /** A change's removed code to look for in each file (absent: none). */
+  removedCode?: RemovedCode;
 }
 
 export interface TagBatchResponse {

@@ -5,6 +5,7 @@ import { MIN_COCHANGES, mineCoChanges, type CoChangeHistory, type HistoryOptions
 import { queryTerms } from '../context/lexical.js';
 import { readSourceFile } from '../repo/read.js';
 import { changedText, type Seeds } from '../context/seeds.js';
+import { hasRemovedCode, removedCode } from '../context/removed-code.js';
 
 export interface AnalyzeOptions extends IndexOptions {
   /** Git history mining; `false` turns it off. */
@@ -35,7 +36,13 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
   const seedFileTerms = changedFileTerms(root, seeds);
   const changeTerms = changedLineTerms(seeds);
   const terms = [...new Set([...textTerms, ...seedFileTerms.keys(), ...changeTerms.keys()])];
-  const index = await buildRepoIndex(root, { ...options, ...(terms.length > 0 ? { queryTerms: terms } : {}) });
+  // What the diff removed is looked for in every file the same way.
+  const removed = removedCode(seeds.changed);
+  const index = await buildRepoIndex(root, {
+    ...options,
+    ...(terms.length > 0 ? { queryTerms: terms } : {}),
+    ...(hasRemovedCode(removed) ? { removedCode: removed } : {}),
+  });
   const afterIndex = peak();
   const t0 = performance.now();
   const history =
@@ -52,6 +59,7 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
     weights: options.weights,
     seedFileTerms,
     changeTerms,
+    removedCode: removed,
   });
   const t3 = performance.now();
   if (!ranking.converged)

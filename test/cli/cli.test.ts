@@ -73,6 +73,37 @@ describe('revloop rank', () => {
     expect(out.files[0].reasons[0]).toMatch(/^changed at lines? /);
   });
 
+  it('finds the code a diff removed in other files, on one thread or in parse workers alike', () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'app/billing.py': 'def charge(order):\n    return order.total\n',
+      'app/refunds.py': 'def refund(order):\n    return legacy_gateway.send(order.total, retries=3)\n',
+      'app/mail.py': 'def notify(user):\n    return user.email\n',
+    });
+    const diffFile = join(tempDir(), 'change.diff');
+    writeFileSync(
+      diffFile,
+      [
+        '--- a/app/billing.py',
+        '+++ b/app/billing.py',
+        '@@ -1,2 +1,2 @@',
+        ' def charge(order):',
+        '-    return legacy_gateway.send(order.total, retries=3)',
+        '+    return order.total',
+        '',
+      ].join('\n'),
+    );
+    const args = ['rank', '--repo', dir, '--diff', diffFile, '--json', '--no-history'];
+    const one = runCli([...args, '--jobs', '1']);
+    const two = runCli([...args, '--jobs', '2']);
+    expect(one.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const refunds = JSON.parse(one.stdout).files.find((f: { path: string }) => f.path === 'app/refunds.py');
+    expect(refunds.reasons[0]).toBe(
+      'still has 1 line the change removed; mentions `legacy_gateway`, `send`, `retries`, which the change no longer uses',
+    );
+  });
+
   it('seeds from an issue text', () => {
     const dir = fixtureRepo('shop');
     const issue = join(tempDir(), 'issue.md');

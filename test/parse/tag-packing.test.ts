@@ -13,6 +13,14 @@ describe('tag packing', () => {
     expect(back).toEqual(result);
   });
 
+  it("carries the file's terms and removed-code hits across", async () => {
+    const result = await tagSource('a.py', 'X = legacy()\n', 'python');
+    if (!result.ok) throw new Error('tagging failed');
+    result.file.terms = { length: 2, counts: [['legacy', 1]] };
+    result.file.removedCode = { lines: [0], names: [0, 2] };
+    expect(unpackResult(structuredClone(packResult(result)), stringSharer())).toEqual(result);
+  });
+
   it('shares one string object per distinct name across files', async () => {
     const share = stringSharer();
     const a = unpackResult(packResult(await tagSource('a.py', 'def run():\n    pass\n', 'python')), share);
