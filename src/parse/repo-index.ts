@@ -81,7 +81,13 @@ export async function buildRepoIndex(root: string, options: IndexOptions = {}): 
   const removedCode = hasRemovedCode(options.removedCode) ? options.removedCode : undefined;
   const results =
     threads > 1
-      ? await tagInWorkers(script!, { root, maxBytes, queryTerms, removedCode }, work, threads, tagging)
+      ? await tagInWorkers(
+          script!,
+          { root, maxBytes, queryTerms, ...(removedCode ? { removedCode } : {}) },
+          work,
+          threads,
+          tagging,
+        )
       : await tagInThread(
           {
             root,
@@ -128,20 +134,14 @@ async function tagInThread(
 
 async function tagInWorkers(
   script: string,
-  context: { root: string; maxBytes: number; queryTerms: string[]; removedCode: RemovedCode | undefined },
+  context: Omit<TagBatchRequest, 'id' | 'files'>,
   work: [string, LanguageId][],
   jobs: number,
   timings: TagTimings,
 ): Promise<TagFileResult[]> {
   const batches: TagBatchRequest[] = [];
   for (let i = 0; i < work.length; i += BATCH_SIZE) {
-    const { removedCode, ...rest } = context;
-    batches.push({
-      id: batches.length,
-      ...rest,
-      ...(removedCode ? { removedCode } : {}),
-      files: work.slice(i, i + BATCH_SIZE),
-    });
+    batches.push({ id: batches.length, ...context, files: work.slice(i, i + BATCH_SIZE) });
   }
   const answers: TagFileResult[][] = new Array(batches.length);
   const share = stringSharer();
