@@ -535,34 +535,20 @@ const REMOVED_GRID = [0, 0.25, 0.5, 1, 2] as const;
 async function removed(sets: string[][], repoDir: string): Promise<void> {
   const w = DEFAULT_WEIGHTS;
   const loaded = await Promise.all(sets.map((files) => load(files)));
-  const share = productShare();
-  const histories = new Map<Case, CoChangeHistory>();
-  const gitDirs = new Map<string, string>();
-  for (const c of loaded.flat()) {
-    if (!gitDirs.has(c.repo)) gitDirs.set(c.repo, locateRepository(repoDir, c.repo));
-    const log = readHistoryLog(gitDirs.get(c.repo)!, { rev: `${c.sha}^` });
-    histories.set(c, countCoChanges(log, new Set([c.seed, ...c.paths])));
-  }
+  const histories = caseHistories(loaded.flat(), repoDir);
   console.log(`sets: ${loaded.map((cases, n) => `${sets[n]!.join(' ')} (${cases.length} cases)`).join('; ')}`);
   for (const wrl of REMOVED_GRID) {
     for (const wrn of REMOVED_GRID) {
-      const blend = weightedSum('diff', share, 1, {
-        wc: w.context,
-        wi: w.impact,
-        wh: w.cochange,
-        ws: w.seedLexical,
-        wd: w.changeLexical,
-        wrl,
-        wrn,
-      });
-      const withFeedback: Blend = (c) => {
-        const scores = blend(c);
-        const partners = bestFirst(c, scores, FEEDBACK_FILES);
-        const shares = coChangeScores(histories.get(c), partners, new Set(partners));
-        return scores.map((value, i) =>
-          partners.includes(c.paths[i]!) ? value : value + w.feedback * (shares.get(c.paths[i]!) ?? 0),
-        );
-      };
+      const blend = weightedSum('diff', productShare(), 1, { ...productWeights('diff'), wrl, wrn });
+      // Scored once per case: recall and MRR read the same scores.
+      const scored = new Map(
+        loaded.flat().map((c) => {
+          const scores = blend(c);
+          const fed = feedbackShares(c, scores, histories.get(c)!, FEEDBACK_FILES);
+          return [c, scores.map((value, i) => value + w.feedback * fed[i]!)] as const;
+        }),
+      );
+      const withFeedback: Blend = (c) => scored.get(c)!;
       const results = loaded.map((cases) => {
         const recall = score(cases, withFeedback).mean.toFixed(4);
         return `${recall} (MRR ${meanReciprocalRank(cases, withFeedback).toFixed(4)})`;
@@ -588,6 +574,44 @@ function meanReciprocalRank(cases: Case[], blend: Blend): number {
   return perRepo.reduce((a, b) => a + b, 0) / perRepo.length;
 }
 
+/** The product's weights (DEFAULT_WEIGHTS) as weightedSum takes them. */
+function productWeights(seed: 'file' | 'diff'): Parameters<typeof weightedSum>[3] {
+  const w = DEFAULT_WEIGHTS;
+  return {
+    wc: w.context,
+    wi: w.impact,
+    wh: w.cochange,
+    ws: w.seedLexical,
+    wd: seed === 'diff' ? w.changeLexical : 0,
+    wrl: w.removedLines,
+    wrn: w.removedNames,
+  };
+}
+
+/**
+ * Each case's co-change history, read again from its repository in
+ * `repoDir` with the log ending at the replayed commit's parent (the dump
+ * has no rows for the candidates' own history), counted over the seed and
+ * the dumped candidates.
+ */
+function caseHistories(cases: Case[], repoDir: string): Map<Case, CoChangeHistory> {
+  const histories = new Map<Case, CoChangeHistory>();
+  const gitDirs = new Map<string, string>();
+  for (const c of cases) {
+    if (!gitDirs.has(c.repo)) gitDirs.set(c.repo, locateRepository(repoDir, c.repo));
+    const log = readHistoryLog(gitDirs.get(c.repo)!, { rev: `${c.sha}^` });
+    histories.set(c, countCoChanges(log, new Set([c.seed, ...c.paths])));
+  }
+  return histories;
+}
+
+/** Per candidate, the co-change shares the `n` best-ranked ones lend it, as rankFiles' feedback adds them (0 for those `n`). */
+function feedbackShares(c: Case, scores: Float64Array, history: CoChangeHistory, n: number): Float64Array {
+  const partners = bestFirst(c, scores, n);
+  const shares = coChangeScores(history, partners, new Set(partners));
+  return Float64Array.from(c.paths, (path) => (partners.includes(path) ? 0 : (shares.get(path) ?? 0)));
+}
+
 /** The dump's column of the product's co-change shares (RECENCY_DECAY, SPREAD_OVER_COMMIT). */
 function productShare(): Feature {
   const recency: number = RECENCY_DECAY;
@@ -608,36 +632,16 @@ const FEEDBACK_GRID = { files: [1, 2, 3], weights: [0, 0.1, 0.2, 0.3] } as const
  */
 async function feedback(files: string[], repoDir: string, seed: 'file' | 'diff'): Promise<void> {
   const cases = await load(files);
-  const w = DEFAULT_WEIGHTS;
-  const product = weightedSum(seed, productShare(), 1, {
-    wc: w.context,
-    wi: w.impact,
-    wh: w.cochange,
-    ws: w.seedLexical,
-    wd: seed === 'diff' ? w.changeLexical : 0,
-    wrl: w.removedLines,
-    wrn: w.removedNames,
-  });
+  const product = weightedSum(seed, productShare(), 1, productWeights(seed));
+  const histories = caseHistories(cases, repoDir);
   // Per case: the product's scores, and for each number of files fed back, their shares of each candidate.
   const base = new Map<Case, Float64Array>();
   const fed = new Map<Case, Map<number, Float64Array>>();
-  const gitDirs = new Map<string, string>();
   for (const c of cases) {
-    if (!gitDirs.has(c.repo)) gitDirs.set(c.repo, locateRepository(repoDir, c.repo));
     const scores = product(c);
     base.set(c, scores);
-    const known = new Set([c.seed, ...c.paths]);
-    const history = countCoChanges(readHistoryLog(gitDirs.get(c.repo)!, { rev: `${c.sha}^` }), known);
-    const byCount = new Map<number, Float64Array>();
-    for (const n of FEEDBACK_GRID.files) {
-      const partners = bestFirst(c, scores, n);
-      const shares = coChangeScores(history, partners, new Set(partners));
-      byCount.set(
-        n,
-        Float64Array.from(c.paths, (path) => (partners.includes(path) ? 0 : (shares.get(path) ?? 0))),
-      );
-    }
-    fed.set(c, byCount);
+    const history = histories.get(c)!;
+    fed.set(c, new Map(FEEDBACK_GRID.files.map((n) => [n, feedbackShares(c, scores, history, n)])));
   }
   const repos = [...new Set(cases.map((c) => c.repo))];
   console.log(`${cases.length} cases from ${repos.length} repositories, seeded with the ${seed}`);
