@@ -5,7 +5,7 @@ import { MIN_COCHANGES, mineCoChanges, type CoChangeHistory, type HistoryOptions
 import { queryTerms } from '../context/lexical.js';
 import { readSourceFile } from '../repo/read.js';
 import { changedText, type Seeds } from '../context/seeds.js';
-import { hasRemovedCode, removedCode } from '../context/removed-code.js';
+import { removedCode } from '../context/removed-code.js';
 
 export interface AnalyzeOptions extends IndexOptions {
   /** Git history mining; `false` turns it off. */
@@ -41,7 +41,7 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
   const index = await buildRepoIndex(root, {
     ...options,
     ...(terms.length > 0 ? { queryTerms: terms } : {}),
-    ...(hasRemovedCode(removed) ? { removedCode: removed } : {}),
+    removedCode: removed,
   });
   const afterIndex = peak();
   const t0 = performance.now();
