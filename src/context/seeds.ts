@@ -20,12 +20,21 @@ export interface ChangedFile {
   /** The text of the lines the change removed, without the `-` markers, when a diff gave them. */
   removedText?: string;
   previousPath?: string;
+  /**
+   * The change's lines on the old side, when a diff gave them: the lines it
+   * removed or rewrote, and the lines either side of each insertion. `blob`
+   * is the old side's blob id as the diff's `index` line abbreviates it.
+   * Line history (see blameChange) asks which commits wrote these lines.
+   */
+  before?: { ranges: LineRange[]; blob?: string };
 }
 
 /** What a ranking starts from: changed files and lines, and free text (issue, comment). */
 export interface Seeds {
   changed: ChangedFile[];
   text?: string;
+  /** The commit the changed files' old side is (`ChangedFile.before`), for line history. */
+  base?: string;
 }
 
 const DEV_NULL = '/dev/null';
@@ -44,11 +53,28 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
     const status: ChangedFile['status'] =
       file.deleted || !to ? 'deleted' : file.new || !from ? 'added' : from !== to ? 'renamed' : 'modified';
     const lines: number[] = [];
+    const oldLines: number[] = [];
     const added: string[] = [];
     const removed: string[] = [];
     for (const chunk of file.chunks) {
       let next = chunk.newStart;
+      // The old side's last line so far: a hunk that removes nothing inserts after its start line.
+      let previousOld = chunk.oldLines > 0 ? chunk.oldStart - 1 : chunk.oldStart;
+      let removing = false;
       for (const change of chunk.changes) {
+        if (change.content.startsWith('\\')) {
+          // "\ No newline at end of file" repeats the line before it.
+        } else if (change.type === 'normal') {
+          previousOld = change.ln1;
+          removing = false;
+        } else if (change.type === 'del') {
+          oldLines.push(change.ln);
+          previousOld = change.ln;
+          removing = true;
+        } else if (!removing) {
+          // An insertion: the old lines either side of it.
+          oldLines.push(Math.max(1, previousOld), previousOld + 1);
+        }
         if (change.type !== 'normal' && !change.content.startsWith('\\'))
           (change.type === 'add' ? added : removed).push(change.content.slice(1));
         if (change.type === 'add') {
@@ -62,6 +88,11 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
       }
     }
     const entry: ChangedFile = { path, status, ranges: status === 'deleted' ? [] : toRanges(lines) };
+    if (status !== 'added' && oldLines.length > 0) {
+      entry.before = { ranges: toRanges(oldLines) };
+      const blob = /^([0-9a-f]{7,64})\.\./.exec(file.index?.[0] ?? '')?.[1];
+      if (blob !== undefined) entry.before.blob = blob;
+    }
     if (added.length > 0) entry.addedText = added.join('\n');
     if (removed.length > 0) entry.removedText = removed.join('\n');
     if (status === 'renamed' && from) entry.previousPath = from;
@@ -93,6 +124,8 @@ export function mergeChanged(files: ChangedFile[]): ChangedFile[] {
     }
     const lines = [...seen.ranges, ...file.ranges].flatMap((r) => rangeLines(r));
     seen.ranges = toRanges(lines);
+    // Two diffs of one path need not share an old side: neither says which lines it had.
+    delete seen.before;
     for (const key of ['addedText', 'removedText'] as const) {
       const more = file[key];
       if (more !== undefined) seen[key] = seen[key] === undefined ? more : `${seen[key]}\n${more}`;

@@ -49,9 +49,16 @@ describe('changedFilesFromDiff', () => {
         ranges: [{ start: 3, end: 3 }],
         addedText: 'y = 2',
         removedText: 'y = 1',
+        before: { ranges: [{ start: 3, end: 3 }], blob: '5555555' },
       },
       { path: 'new.py', status: 'added', ranges: [{ start: 1, end: 2 }], addedText: 'def fresh():\n    pass' },
-      { path: 'old.py', status: 'deleted', ranges: [], removedText: 'x = 1' },
+      {
+        path: 'old.py',
+        status: 'deleted',
+        ranges: [],
+        removedText: 'x = 1',
+        before: { ranges: [{ start: 1, end: 1 }], blob: '4444444' },
+      },
       {
         path: 'shop/models.py',
         status: 'modified',
@@ -61,6 +68,14 @@ describe('changedFilesFromDiff', () => {
         ],
         addedText: '    def label(self, currency: str = "$") -> str:\n        # new comment',
         removedText: '    def label(self) -> str:\n        self.items.append((product, quantity))',
+        // The old side's lines: the rewritten line 10 (the added comment is part of that rewrite) and line 20.
+        before: {
+          ranges: [
+            { start: 10, end: 10 },
+            { start: 20, end: 20 },
+          ],
+          blob: '1111111',
+        },
       },
     ]);
   });
@@ -79,6 +94,40 @@ describe('changedFilesFromDiff', () => {
         removedText: 'a\nc',
       },
     ]);
+  });
+
+  it('anchors an insertion on the old side at the lines either side of it', () => {
+    const inserted = [
+      'diff --git a/x.py b/x.py',
+      'index abcdef0..1234567 100644',
+      '--- a/x.py',
+      '+++ b/x.py',
+      '@@ -0,0 +1 @@',
+      '+import os',
+      '@@ -5,0 +7,2 @@',
+      '+a = 1',
+      '+b = 2',
+      '@@ -30,2 +33,3 @@',
+      ' keep = 1',
+      '+c = 3',
+      ' also = 2',
+      '',
+    ].join('\n');
+    expect(changedFilesFromDiff(inserted)[0]!.before).toEqual({
+      ranges: [
+        { start: 1, end: 1 },
+        { start: 5, end: 6 },
+        { start: 30, end: 31 },
+      ],
+      blob: 'abcdef0',
+    });
+  });
+
+  it('keeps no old side for an added file, and no blob without an index line', () => {
+    const added = '--- /dev/null\n+++ b/n.py\n@@ -0,0 +1 @@\n+x = 1\n';
+    expect(changedFilesFromDiff(added)[0]!.before).toBeUndefined();
+    const once = '--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-a\n+b\n';
+    expect(changedFilesFromDiff(once)[0]!.before).toEqual({ ranges: [{ start: 1, end: 1 }] });
   });
 
   it('returns nothing for an empty diff', () => {
