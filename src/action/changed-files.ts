@@ -10,6 +10,8 @@ export interface PullRequestChanges {
   /** One sentence for the report: where the changed lines came from. */
   source: string;
   notes: string[];
+  /** The commit the changed lines' old side is (the merge base), when the diff came from git: line history blames there. */
+  base?: string;
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
@@ -97,6 +99,16 @@ export function pullDiffArgs(baseSha: string, headSha: string, context: number, 
   ];
 }
 
+/** The merge base of two commits (the old side of `git diff base...head`), if git finds one. */
+export function mergeBase(root: string, baseSha: string, headSha: string): string | undefined {
+  try {
+    const sha = git(root, ['merge-base', baseSha, headSha]).trim();
+    return SHA.test(sha) ? sha : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Changed files and lines of head since its merge base with base (see pullDiffArgs). */
 export function localPullDiff(root: string, baseSha: string, headSha: string): ChangedFile[] {
   const diff = git(root, pullDiffArgs(baseSha, headSha, 0));
@@ -137,7 +149,13 @@ async function changesFromGitOrApi(
     try {
       const changed = localPullDiff(root, baseSha, headSha);
       log(`revloop: ${changed.length} changed files from git diff ${baseSha.slice(0, 7)}...${headSha.slice(0, 7)}`);
-      return { changed, source: 'changed lines from the local checkout (git diff base...head)', notes: [] };
+      const base = mergeBase(root, baseSha, headSha);
+      return {
+        changed,
+        source: 'changed lines from the local checkout (git diff base...head)',
+        notes: [],
+        ...(base ? { base } : {}),
+      };
     } catch (error) {
       const detail = (error as { stderr?: string }).stderr?.toString().trim().split('\n')[0] ?? String(error);
       log(`revloop: git diff of the pull request failed (${detail}); asking the GitHub API instead`);

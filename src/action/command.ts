@@ -72,9 +72,11 @@ function underPath(file: string, named: string): boolean {
  */
 export function commandSeeds(invocation: CommandInvocation, defaults: Seeds): Seeds {
   const extra = invocation.text;
+  // The changed files' old side stays whatever the command keeps of them.
+  const base = defaults.base === undefined ? {} : { base: defaults.base };
   if (!narrows(invocation)) {
     const text = [defaults.text ?? '', extra].filter((t) => t.length > 0).join('\n\n');
-    return text ? { changed: defaults.changed, text } : { changed: defaults.changed };
+    return text ? { changed: defaults.changed, text, ...base } : { changed: defaults.changed, ...base };
   }
   const changed: ChangedFile[] = defaults.changed.filter((file) =>
     invocation.paths.some((named) => underPath(file.path, named) || underPath(file.previousPath ?? '', named)),
@@ -83,5 +85,5 @@ export function commandSeeds(invocation: CommandInvocation, defaults: Seeds): Se
   const text = [...invocation.paths, ...invocation.symbols.map((s) => `\`${s}\``), extra]
     .filter((t) => t.length > 0)
     .join('\n');
-  return { changed, text };
+  return { changed, text, ...base };
 }

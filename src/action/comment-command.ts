@@ -139,7 +139,7 @@ export async function handleIssueComment(
     });
     const shas = { baseSha: pull.base.sha, headSha: pull.head.sha };
     const changes = await pullRequestChanges(context.client, target, root, shas, (m) => io.info(m));
-    defaults = { changed: changes.changed };
+    defaults = { changed: changes.changed, ...(changes.base ? { base: changes.base } : {}) };
     changedPaths = new Set(changes.changed.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])));
     commits = pullRequestCommits(context, shas);
     changeSource = changes.source;

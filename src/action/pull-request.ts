@@ -61,7 +61,7 @@ export async function handlePullRequest(
     title: `Context for pull request #${event.number}`,
     commits: pullRequestCommits(context, event),
     changeSource: changes.source,
-    seeds: { changed: changes.changed },
+    seeds: { changed: changes.changed, ...(changes.base ? { base: changes.base } : {}) },
     notes,
     ...(diff ? { llm: { kind: 'pull_request' as const, diff, headSha: event.headSha } } : {}),
   });

@@ -109,8 +109,10 @@ export function seedChange(gitDir: string, testCase: ReplayCase): ChangedFile {
     testCase.seed,
   ]);
   const [file] = changedFilesFromDiff(diff);
-  // The diff runs backwards: its added lines are the ones the commit removed.
-  const change: ChangedFile = { path: testCase.seed, status: 'modified', ranges: file?.ranges ?? [] };
+  // The diff runs backwards: its added lines are the ones the commit removed, and its new side is
+  // the parent, the commit the change applies to (line history blames them there).
+  const ranges = file?.ranges ?? [];
+  const change: ChangedFile = { path: testCase.seed, status: 'modified', ranges, before: { ranges } };
   if (file?.removedText !== undefined) change.addedText = file.removedText;
   if (file?.addedText !== undefined) change.removedText = file.addedText;
   return change;
@@ -225,7 +227,7 @@ async function rankForMethod(method: string, context: ReplayContext): Promise<st
       return lexicalRanking(context, termCounts(lexicalTokens(changedText(context.change()))));
     default:
       return method.endsWith(WITH_DIFF)
-        ? revloopRanking(root, { changed: [context.change()] }, method.slice(0, -WITH_DIFF.length))
+        ? revloopRanking(root, { changed: [context.change()], base: 'HEAD' }, method.slice(0, -WITH_DIFF.length))
         : revloopRanking(root, { changed: [{ path: testCase.seed, status: 'modified', ranges: [] }] }, method);
   }
 }

@@ -27,6 +27,8 @@ export const REVLOOP_VARIANTS: Readonly<Record<string, Readonly<AnalyzeOptions>>
   'revloop-no-lexical': { weights: { seedLexical: 0, changeLexical: 0 } },
   // Seeded with a diff: without the files that still have the lines and names it removed.
   'revloop-no-removed': { weights: { removedLines: 0, removedNames: 0 } },
+  // Seeded with a diff: without the files changed by the commits that wrote the lines it edits.
+  'revloop-no-line-history': { weights: { lineHistory: 0 } },
 };
 
 export function isRevloopVariant(method: string): boolean {

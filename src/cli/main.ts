@@ -167,6 +167,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     tags: analysis.index.files.reduce((n, f) => n + f.tags.length, 0),
     ...phaseStats(analysis.timings),
     historyMs: analysis.timings.historyMs,
+    lineHistoryMs: analysis.timings.lineHistoryMs,
     graphMs: analysis.timings.graphMs,
     peakRssAfterIndexMb: analysis.peakRssMb.index,
     peakRssAfterGraphMb: analysis.peakRssMb.graph,
@@ -233,6 +234,10 @@ function readSeeds(
   }
   if (values.diff !== undefined) changed.push(...changedFilesFromDiff(readTextFile('diff', values.diff, cwd)));
   const seeds: Seeds = { changed: mergeChanged(changed) };
+  // The diff's old side, where line history blames the lines it edits: the revision given, or for a
+  // diff file the checked-out commit (each file's `index` blob is checked against it).
+  const base = values.base ?? (values.diff !== undefined ? 'HEAD' : undefined);
+  if (base !== undefined) seeds.base = base;
   if (values['issue-text'] !== undefined) seeds.text = readTextFile('issue-text', values['issue-text'], cwd);
   return seeds;
 }

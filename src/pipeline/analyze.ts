@@ -6,6 +6,7 @@ import { queryTerms } from '../context/lexical.js';
 import { readSourceFile } from '../repo/read.js';
 import { changedText, type Seeds } from '../context/seeds.js';
 import { removedCode } from '../context/removed-code.js';
+import { blameChange, type LineHistory } from '../repo/line-history.js';
 
 export interface AnalyzeOptions extends IndexOptions {
   /** Git history mining; `false` turns it off. */
@@ -18,8 +19,10 @@ export interface Analysis {
   index: RepoIndex;
   graph: CodeGraph;
   history: CoChangeHistory | undefined;
+  /** The commits that wrote the lines the diff edits (with `seeds.base` and history on). */
+  lineHistory: LineHistory | undefined;
   ranking: Ranking;
-  timings: RepoIndex['timings'] & { historyMs: number; graphMs: number; rankMs: number };
+  timings: RepoIndex['timings'] & { historyMs: number; lineHistoryMs: number; graphMs: number; rankMs: number };
   /** Peak resident set size (MB) at the end of each phase: where memory goes. */
   peakRssMb: { index: number; graph: number; rank: number };
 }
@@ -45,10 +48,19 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
   });
   const afterIndex = peak();
   const t0 = performance.now();
-  const history =
-    options.history === false
+  const known = new Set(index.files.map((f) => f.path));
+  const history = options.history === false ? undefined : mineCoChanges(root, known, options.history);
+  const tLines = performance.now();
+  // The diff's old side is a commit of this repository: blame the lines it edits there.
+  const lineHistory =
+    options.history === false || seeds.base === undefined
       ? undefined
-      : mineCoChanges(root, new Set(index.files.map((f) => f.path)), options.history);
+      : blameChange(root, seeds.changed, seeds.base, known, {
+          ...(options.history?.maxCommits === undefined ? {} : { maxCommits: options.history.maxCommits }),
+          ...(options.history?.maxFilesPerCommit === undefined
+            ? {}
+            : { maxFilesPerCommit: options.history.maxFilesPerCommit }),
+        });
   const t1 = performance.now();
   const graph = buildCodeGraph(index.files, { modules: index.modules, ...options.graph });
   if (history) addCoChangeEdges(graph, history);
@@ -60,6 +72,7 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
     seedFileTerms,
     changeTerms,
     removedCode: removed,
+    ...(lineHistory ? { lineHistory } : {}),
   });
   const t3 = performance.now();
   if (!ranking.converged)
@@ -68,8 +81,15 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
     index,
     graph,
     history,
+    lineHistory,
     ranking,
-    timings: { ...index.timings, historyMs: t1 - t0, graphMs: t2 - t1, rankMs: t3 - t2 },
+    timings: {
+      ...index.timings,
+      historyMs: tLines - t0,
+      lineHistoryMs: t1 - tLines,
+      graphMs: t2 - t1,
+      rankMs: t3 - t2,
+    },
     peakRssMb: { index: afterIndex, graph: afterGraph, rank: peak() },
   };
 }

@@ -124,7 +124,7 @@ export type HistoryLog =
 const RENAME_DETECTION = [['-M'], ['-M100%'], ['--no-renames']] as const;
 
 /** Whether the repository is a partial clone (blobs fetched on demand): reading blobs there costs a fetch each. */
-function isPartialClone(root: string): boolean {
+export function isPartialClone(root: string): boolean {
   try {
     return git(root, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).trim() !== '';
   } catch {

@@ -114,6 +114,36 @@ function commentBodies(server: FakeGitHub, issue: number): string[] {
 }
 
 describe('pull_request (docs/workflows/pr-context.yml)', () => {
+  it('blames the edited lines at the merge base: the commit that wrote them names its other files', async () => {
+    const server = await startFake();
+    const dir = fixtureRepo('shop');
+    // On the base branch, one commit wrote the line the pull request edits, together with web/cart.js.
+    const models = readFileSync(join(dir, 'shop/models.py'), 'utf8');
+    writeFiles(dir, {
+      'shop/models.py': models.replace('for p, q in self.items)', 'for p, q in self.items)  # cents'),
+      'web/cart.js': `${readFileSync(join(dir, 'web/cart.js'), 'utf8')}// totals are in cents\n`,
+    });
+    git(dir, 'commit', '-q', '-am', 'Totals in cents');
+    const base = git(dir, 'rev-parse', 'HEAD').trim();
+    git(dir, 'checkout', '-q', '-b', 'order-quantities');
+    writeFiles(dir, { 'shop/models.py': MODELS_CHANGE });
+    git(dir, 'commit', '-q', '-am', 'Order totals include quantities');
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+    const run = await runAction({
+      eventName: 'pull_request',
+      workspace: dir,
+      apiUrl: server.url,
+      inputs: inputsFor('pr-context.yml'),
+      sha: head,
+      payload: payload('pull_request.opened.json', { base, head }),
+    });
+    expect(run.status).toBe(0);
+    const [body] = commentBodies(server, 7);
+    expect(body).toContain(
+      `- \`web/cart.js\` — changed in \`${base.slice(0, 7)}\` with 1 line around the change in shop/models.py`,
+    );
+  });
+
   it('creates one sticky comment on the first run and updates the same comment on the second', async () => {
     const workflow = readWorkflow('pr-context.yml');
     expect(workflow.on.pull_request?.types).toEqual(expect.arrayContaining(['opened', 'synchronize']));

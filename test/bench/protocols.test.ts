@@ -111,6 +111,13 @@ describe('co-change replay', () => {
       // The diff runs from the commit back to the parent: what it adds, the commit removed.
       addedText: '        return 4\n\n\ndef discount(order):\n    return order.total_price() // 2',
       removedText: '        return 3',
+      // Line history blames the same lines of the parent.
+      before: {
+        ranges: [
+          { start: 3, end: 3 },
+          { start: 7, end: 7 },
+        ],
+      },
     });
     const run = await replayRepository(dir, {
       commits: 1,

@@ -73,6 +73,42 @@ describe('revloop rank', () => {
     expect(out.files[0].reasons[0]).toMatch(/^changed at lines? /);
   });
 
+  it('blames the lines a diff edits at its old side, and says when the diff is not of the checkout', () => {
+    const dir = fixtureRepo('shop');
+    // One commit wrote utils.py's line 2 together with web/money.js.
+    writeFiles(dir, {
+      'shop/utils.py': 'def format_money(cents: int) -> str:\n    return f"${cents / 100:.2f}"\n',
+      'web/money.js': 'export function formatMoney(cents) {\n  return (cents / 100).toFixed(2);\n}\n',
+    });
+    git(dir, 'commit', '-qam', 'Money with two decimals');
+    const wrote = git(dir, 'rev-parse', '--short=7', 'HEAD').trim();
+    // Later commits changed utils.py elsewhere (`_slugify`) with web/cart.js: its co-change share goes there.
+    for (const sep of ['_', '.', '+']) {
+      writeFiles(dir, {
+        'shop/utils.py': `def format_money(cents: int) -> str:\n    return f"\${cents / 100:.2f}"\n\n\ndef _slugify(text: str) -> str:\n    return "${sep}".join(text.split())\n`,
+        'web/cart.js': `// ${sep}\n`,
+      });
+      git(dir, 'commit', '-qam', `Slugs with ${sep}`);
+    }
+    writeFiles(dir, {
+      'shop/utils.py':
+        'def format_money(cents: int) -> str:\n    return str(cents)\n\n\ndef _slugify(text: str) -> str:\n    return "+".join(text.split())\n',
+    });
+    const fromBase = runCli(['rank', '--repo', dir, '--base', 'HEAD', '--json']);
+    expect(fromBase.status).toBe(0);
+    const money = JSON.parse(fromBase.stdout).files.find((f: { path: string }) => f.path === 'web/money.js');
+    expect(money.reasons).toContain(`changed in \`${wrote}\` with 1 line around the change in shop/utils.py`);
+    const diffFile = join(tempDir(), 'change.diff');
+    writeFileSync(diffFile, git(dir, 'diff', 'HEAD'));
+    expect(runCli(['rank', '--repo', dir, '--diff', diffFile, '--json']).stdout).toBe(fromBase.stdout);
+    // Once the change is committed, HEAD's utils.py is no longer the diff's old side: nothing is blamed.
+    git(dir, 'commit', '-qam', 'Plain cents');
+    const moved = runCli(['rank', '--repo', dir, '--diff', diffFile, '--json']);
+    expect(moved.status).toBe(0);
+    expect(moved.stderr).toContain("revloop: line history: 1 changed file's old side is not HEAD: not blamed");
+    expect(moved.stdout).not.toContain('around the change');
+  });
+
   it('finds the code a diff removed in other files, on one thread or in parse workers alike', () => {
     const dir = tempDir();
     writeFiles(dir, {

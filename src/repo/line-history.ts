@@ -1,0 +1,250 @@
+import { execFileSync } from 'node:child_process';
+import type { ChangedFile, LineRange } from '../context/seeds.js';
+import { DEFAULT_HISTORY_COMMITS, DEFAULT_MAX_FILES_PER_COMMIT, isPartialClone } from './history.js';
+
+/**
+ * Line history: which commits wrote the lines a change rewrites, and what
+ * else those commits changed. A file's co-change share counts every commit
+ * that touched it; the commits that wrote the very lines a diff edits (and
+ * the lines around them) say which of those partners this change is about.
+ */
+export interface LineHistory {
+  /** Path → share (see blameChange), over the files that are not changed themselves. */
+  scores: Map<string, number>;
+  /** Path → the commit that gave it most, for its reason. */
+  best: Map<string, LineHistoryCommit>;
+  /** Changed files whose lines were blamed. */
+  blamed: number;
+  /** Why line history is missing or partial, for the report. */
+  note?: string;
+}
+
+export interface LineHistoryCommit {
+  /** The changed file whose lines the commit wrote. */
+  seed: string;
+  sha: string;
+  /** How many of the blamed lines it wrote. */
+  lines: number;
+  /** Files it touched. */
+  files: number;
+}
+
+export interface LineHistoryOptions {
+  /** Commits read back from `rev`, first parent only: older lines are not followed (default DEFAULT_HISTORY_COMMITS). */
+  maxCommits?: number;
+  /** Commits touching more files than this say nothing about any pair (default DEFAULT_MAX_FILES_PER_COMMIT). */
+  maxFilesPerCommit?: number;
+}
+
+/** Lines either side of each changed line that are blamed too: the code a change sits in. */
+export const LINE_HISTORY_CONTEXT = 3;
+/** Changed files blamed at most (the first by path); a sweeping change is not about any one line's past. */
+export const MAX_BLAMED_FILES = 20;
+
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+function git(root: string, args: string[], input?: string): string {
+  return execFileSync('git', ['-C', root, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    ...(input === undefined ? {} : { input }),
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' },
+  });
+}
+
+function empty(note?: string): LineHistory {
+  return { scores: new Map(), best: new Map(), blamed: 0, ...(note === undefined ? {} : { note }) };
+}
+
+/**
+ * Blames, at `rev` (the commit the diff's old side is), the lines each
+ * changed file's diff rewrote and LINE_HISTORY_CONTEXT lines around them
+ * (ChangedFile.before), following no further back than `maxCommits`
+ * first-parent commits. Each commit that wrote some of those lines and
+ * touched 2 to `maxFilesPerCommit` files counts the same for its changed
+ * file, and shares itself among its other files (1 / (n − 1) each, as the
+ * co-change history does); a file's score is its share of the changed
+ * file's commits, averaged over the changed files blamed. Only files in
+ * `known` and not changed themselves score. A diff whose old side is not
+ * `rev` (its `index` blob differs) is left out, and so is a partial clone,
+ * where blaming would fetch every old blob.
+ */
+export function blameChange(
+  root: string,
+  changed: readonly ChangedFile[],
+  rev: string,
+  known: ReadonlySet<string>,
+  options: LineHistoryOptions = {},
+): LineHistory {
+  if (rev.startsWith('-')) throw new Error(`not a revision: ${rev}`);
+  const candidates = changed
+    .filter((file) => file.before && file.before.ranges.length > 0 && file.status !== 'added')
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (candidates.length === 0) return empty();
+  let commit: string;
+  try {
+    commit = git(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).trim();
+  } catch {
+    return empty(`line history: no commit ${rev} to blame the changed lines at`);
+  }
+  if (isPartialClone(root)) return empty('line history: skipped in a partial clone (blaming would fetch old blobs)');
+  const maxFiles = options.maxFilesPerCommit ?? DEFAULT_MAX_FILES_PER_COMMIT;
+  const boundary = oldestCommit(root, commit, options.maxCommits ?? DEFAULT_HISTORY_COMMITS);
+  const changedPaths = new Set(changed.map((file) => file.path));
+  const blamedFiles = candidates.slice(0, MAX_BLAMED_FILES);
+  const perSeed: { seed: string; lines: Map<string, number> }[] = [];
+  let mismatched = 0;
+  for (const file of blamedFiles) {
+    const oldPath = file.previousPath ?? file.path;
+    const blob = blobAt(root, commit, oldPath);
+    if (!blob || (file.before!.blob !== undefined && !blob.id.startsWith(file.before!.blob))) {
+      mismatched++;
+      continue;
+    }
+    const ranges = widen(file.before!.ranges, blob.lines);
+    if (ranges.length === 0) continue;
+    const lines = blameLines(root, boundary ? `${boundary}..${commit}` : commit, oldPath, ranges);
+    if (lines) perSeed.push({ seed: file.path, lines });
+  }
+  const shas = [...new Set(perSeed.flatMap(({ lines }) => [...lines.keys()]))].sort();
+  const touched = commitFiles(root, shas);
+  const scores = new Map<string, number>();
+  const best = new Map<string, LineHistoryCommit>();
+  let blamed = 0;
+  for (const { seed, lines } of perSeed) {
+    const kept = [...lines]
+      .map(([sha, count]) => ({ sha, count, files: touched.get(sha) }))
+      .filter((c): c is { sha: string; count: number; files: string[] } => c.files !== undefined)
+      .filter((c) => c.files.length >= 2 && c.files.length <= maxFiles)
+      .sort((a, b) => (a.sha < b.sha ? -1 : 1));
+    if (kept.length === 0) continue;
+    blamed++;
+    for (const { sha, count, files } of kept) {
+      const share = 1 / kept.length / (files.length - 1);
+      for (const path of files) {
+        if (!known.has(path) || changedPaths.has(path)) continue;
+        scores.set(path, (scores.get(path) ?? 0) + share);
+        const seen = best.get(path);
+        if (!seen || count > seen.lines || (count === seen.lines && files.length < seen.files))
+          best.set(path, { seed, sha, lines: count, files: files.length });
+      }
+    }
+  }
+  if (blamed > 1) for (const [path, value] of scores) scores.set(path, value / blamed);
+  const notes: string[] = [];
+  if (mismatched > 0)
+    notes.push(`${mismatched} changed file${mismatched === 1 ? "'s" : "s'"} old side is not ${rev}: not blamed`);
+  if (candidates.length > MAX_BLAMED_FILES)
+    notes.push(`${candidates.length - MAX_BLAMED_FILES} changed files past the first ${MAX_BLAMED_FILES} not blamed`);
+  return { scores, best, blamed, ...(notes.length > 0 ? { note: `line history: ${notes.join('; ')}` } : {}) };
+}
+
+/** The first commit past `maxCommits` first-parent commits back from `commit` (blame stops there), or nothing when history is shorter. */
+function oldestCommit(root: string, commit: string, maxCommits: number): string | undefined {
+  try {
+    const sha = git(root, ['rev-list', '--first-parent', '--max-count=1', `--skip=${maxCommits}`, commit]).trim();
+    return SHA.test(sha) ? sha : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The blob of `path` at `commit`: its id and how many lines it has; nothing for a missing or binary file. */
+function blobAt(root: string, commit: string, path: string): { id: string; lines: number } | undefined {
+  try {
+    const id = git(root, ['rev-parse', '--verify', '--quiet', `${commit}:${path}`]).trim();
+    if (!SHA.test(id)) return undefined;
+    const text = git(root, ['cat-file', 'blob', id]);
+    if (text.includes('\0')) return undefined;
+    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    return { id, lines };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Ranges widened by LINE_HISTORY_CONTEXT lines each way, clipped to the file, merged. */
+export function widen(ranges: readonly LineRange[], lineCount: number): LineRange[] {
+  const out: LineRange[] = [];
+  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(1, range.start - LINE_HISTORY_CONTEXT);
+    const end = Math.min(lineCount, range.end + LINE_HISTORY_CONTEXT);
+    if (start > end) continue;
+    const last = out.at(-1);
+    if (last && start <= last.end + 1) last.end = Math.max(last.end, end);
+    else out.push({ start, end });
+  }
+  return out;
+}
+
+/** `git blame --porcelain` of the ranges: lines per commit that wrote them, boundary commits (older than the range) left out. */
+function blameLines(root: string, range: string, path: string, ranges: LineRange[]): Map<string, number> | undefined {
+  let out: string;
+  try {
+    out = git(root, [
+      'blame',
+      '--porcelain',
+      ...ranges.flatMap((r) => ['-L', `${r.start},${r.end}`]),
+      range,
+      '--',
+      path,
+    ]);
+  } catch {
+    return undefined;
+  }
+  return parseBlame(out);
+}
+
+/** Lines per commit of `git blame --porcelain` output, without boundary commits. */
+export function parseBlame(porcelain: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const boundary = new Set<string>();
+  let current: string | undefined;
+  for (const line of porcelain.split('\n')) {
+    const header = /^([0-9a-f]{40}|[0-9a-f]{64}) \d+ \d+/.exec(line);
+    if (header) {
+      current = header[1]!;
+      counts.set(current, (counts.get(current) ?? 0) + 1);
+    } else if (line === 'boundary' && current) {
+      boundary.add(current);
+    }
+  }
+  for (const sha of boundary) counts.delete(sha);
+  return counts;
+}
+
+/** Each commit's files (paths relative to `root`, against its first parent); root commits are left out. */
+function commitFiles(root: string, shas: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (shas.length === 0) return out;
+  let log: string;
+  try {
+    log = git(
+      root,
+      [
+        'log',
+        '--no-walk=unsorted',
+        '--stdin',
+        '--diff-merges=first-parent',
+        '--no-renames',
+        '--relative',
+        '--name-only',
+        '-z',
+        '--format=%x01%H %P',
+      ],
+      `${shas.join('\n')}\n`,
+    );
+  } catch {
+    return out;
+  }
+  for (const block of log.split('\x01').slice(1)) {
+    const [head = '', ...rest] = block.split('\0');
+    const [sha, ...parents] = head.split('\n')[0]!.trim().split(' ');
+    const first = head.split('\n').slice(1).join('\n');
+    if (!sha || parents.length === 0) continue;
+    const files = [first, ...rest].map((f) => f.replace(/^\n/, '')).filter((f) => f !== '');
+    out.set(sha, [...new Set(files)]);
+  }
+  return out;
+}
