@@ -5,6 +5,7 @@
 //   npx tsx scripts/tune-cochange.ts fit FILE... [--eval FILE...] [--seed file|diff]
 //   npx tsx scripts/tune-cochange.ts feedback FILE... --repo-dir DIR [--seed file|diff]
 //   npx tsx scripts/tune-cochange.ts removed SET... --repo-dir DIR   (a set: FILE[,FILE...], scored apart)
+//   npx tsx scripts/tune-cochange.ts lines SET... --repo-dir DIR
 //
 // dump: replays commits as `npm run bench:quality -- cochange` does (same case
 // selection, same scratch checkouts whose history ends at the parent), but
@@ -37,6 +38,9 @@
 // weights of the removed code (the seed's removed lines, and the names they
 // used that its added lines do not, still found in other files: columns
 // rl, rn), each set of dumps scored apart.
+// lines: the same blend (the product's removed-code weights) over a grid of
+// the weight of line history (the commits that wrote the lines the seed's
+// change edits, blamed at the parent: column lh).
 // feedback: on top of the product's blend of each dumped case, adds the
 // co-change shares of its best-ranked files (RankWeights.feedback) over a
 // grid of how many files and how much; each case's history is read again
@@ -73,6 +77,7 @@ import type { TaggedFile } from '../src/parse/tag-file.js';
 import type { CoChangeHistory } from '../src/repo/history.js';
 import { lexicalTokens } from '../src/context/tokens.js';
 import { removedCode } from '../src/context/removed-code.js';
+import { blameChange } from '../src/repo/line-history.js';
 
 /** Candidates kept per signal: the strongest ones, where the top 10 is decided. */
 const KEPT_PER_SIGNAL = 150;
@@ -117,6 +122,7 @@ const FEATURES = [
   'iw5r', // ...
   'rl', // the seed's change: its removed lines the file still has (RemovedCodeScores.lines; the product's removedLines)
   'rn', // ... the names its removed lines used and its added lines do not, that the file uses (removedNames)
+  'lh', // the seed's change: line history, the commits that wrote the lines it edits (blamed at the parent; lineHistory)
 ] as const;
 type Feature = (typeof FEATURES)[number];
 
@@ -181,11 +187,14 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
         const walked = (from: Seeds, cochangeEdges: number): RankSignals =>
           rankSignals(withHistory, index.files, from, { history, seedFileTerms, weights: { cochangeEdges } });
         const [w1, w5, w1r, w5r] = [walked(seeds, 1), walked(seeds, 5), walked(ranged, 1), walked(ranged, 5)];
+        // The scratch checkout's HEAD is the parent, the commit the seed's change applies to.
+        const lineHistory = blameChange(root, ranged.changed, 'HEAD', known);
         const s1r = rankSignals(withHistory, index.files, ranged, {
           history,
           seedFileTerms,
           changeTerms,
           removedCode: removed,
+          lineHistory,
         });
         const row = history.pairs.get(testCase.seed) ?? new Map<string, number>();
         const others = index.files.filter((f) => f.path !== testCase.seed);
@@ -207,6 +216,7 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
         strongest(s1r.changeSimilar);
         strongest(s1r.removed.lines);
         strongest(s1r.removed.names);
+        strongest(s1r.lines);
         for (const signals of [s1, s1r, w1, w5, w1r, w5r] as RankSignals[]) {
           strongest(signals.context);
           strongest(signals.impact);
@@ -266,6 +276,7 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
             iw5r: w5r.impact.get(path) ?? 0,
             rl: s1r.removed.lines.get(path) ?? 0,
             rn: s1r.removed.names.get(path) ?? 0,
+            lh: s1r.lines.get(path) ?? 0,
           };
           rows[path] = FEATURES.map((f) => Number(values[f].toPrecision(6)));
         }
@@ -409,20 +420,21 @@ function weightedSum(
   seed: 'file' | 'diff',
   share: Feature,
   minimum: number,
-  weights: { wc: number; wi: number; wh: number; ws: number; wd: number; wrl?: number; wrn?: number },
+  weights: { wc: number; wi: number; wh: number; ws: number; wd: number; wrl?: number; wrn?: number; wlh?: number },
 ): Blend {
   // Seeded with the diff, the walks start at the changed definitions.
   const [c1, i1] = seed === 'diff' ? (['c1r', 'i1r'] as const) : (['c1', 'i1'] as const);
   const { wc, wi, wh, ws, wd } = weights;
-  // The removed code exists only seeded with the diff.
-  const [wrl, wrn] = seed === 'diff' ? [weights.wrl ?? 0, weights.wrn ?? 0] : [0, 0];
+  // The removed code and line history exist only seeded with the diff.
+  const [wrl, wrn, wlh] = seed === 'diff' ? [weights.wrl ?? 0, weights.wrn ?? 0, weights.wlh ?? 0] : [0, 0, 0];
   return (c) =>
     c.columns.c1.map((_, i) => {
       // Files that changed with the seed fewer than `minimum` times get no co-change share.
       const h = c.columns.hc[i]! >= minimum ? c.columns[share][i]! : 0;
       const words = ws * c.columns.s[i]! + wd * c.columns.sd[i]!;
       const removed = wrl * c.columns.rl[i]! + wrn * c.columns.rn[i]!;
-      return wc * c.columns[c1][i]! + wi * c.columns[i1][i]! + wh * h + words + removed;
+      const lines = wlh * c.columns.lh[i]!;
+      return wc * c.columns[c1][i]! + wi * c.columns[i1][i]! + wh * h + words + removed + lines;
     });
 }
 
@@ -523,6 +535,7 @@ async function fit(files: string[], evalFiles: string[], seed: 'file' | 'diff'):
 
 /** RankWeights.removedLines × removedNames that `removed` compares. */
 const REMOVED_GRID = [0, 0.25, 0.5, 1, 2] as const;
+const LINES_GRID = [0, 0.1, 0.25, 0.5, 0.75, 1, 1.5] as const;
 
 /**
  * removed: the product's blend seeded with the diff (DEFAULT_WEIGHTS), with
@@ -534,28 +547,49 @@ const REMOVED_GRID = [0, 0.25, 0.5, 1, 2] as const;
  */
 async function removed(sets: string[][], repoDir: string): Promise<void> {
   const w = DEFAULT_WEIGHTS;
+  const grid = REMOVED_GRID.flatMap((wrl) =>
+    REMOVED_GRID.map((wrn) => ({
+      name: `removedLines ${wrl} removedNames ${wrn}${wrl === w.removedLines && wrn === w.removedNames ? '  (current)' : ''}`,
+      weights: { ...productWeights('diff'), wrl, wrn },
+    })),
+  );
+  await diffGrid(sets, repoDir, grid);
+}
+
+/** lines: as `removed`, over LINES_GRID for the weight of line history (column lh). */
+async function lines(sets: string[][], repoDir: string): Promise<void> {
+  const grid = LINES_GRID.map((wlh) => ({
+    name: `lineHistory ${wlh}${wlh === DEFAULT_WEIGHTS.lineHistory ? '  (current)' : ''}`,
+    weights: { ...productWeights('diff'), wlh },
+  }));
+  await diffGrid(sets, repoDir, grid);
+}
+
+/** Each setting of the blend seeded with the diff, feedback added, scored on each set apart: recall@10 and MRR. */
+async function diffGrid(
+  sets: string[][],
+  repoDir: string,
+  grid: { name: string; weights: Parameters<typeof weightedSum>[3] }[],
+): Promise<void> {
   const loaded = await Promise.all(sets.map((files) => load(files)));
   const histories = caseHistories(loaded.flat(), repoDir);
   console.log(`sets: ${loaded.map((cases, n) => `${sets[n]!.join(' ')} (${cases.length} cases)`).join('; ')}`);
-  for (const wrl of REMOVED_GRID) {
-    for (const wrn of REMOVED_GRID) {
-      const blend = weightedSum('diff', productShare(), 1, { ...productWeights('diff'), wrl, wrn });
-      // Scored once per case: recall and MRR read the same scores.
-      const scored = new Map(
-        loaded.flat().map((c) => {
-          const scores = blend(c);
-          const fed = feedbackShares(c, scores, histories.get(c)!, FEEDBACK_FILES);
-          return [c, scores.map((value, i) => value + w.feedback * fed[i]!)] as const;
-        }),
-      );
-      const withFeedback: Blend = (c) => scored.get(c)!;
-      const results = loaded.map((cases) => {
-        const recall = score(cases, withFeedback).mean.toFixed(4);
-        return `${recall} (MRR ${meanReciprocalRank(cases, withFeedback).toFixed(4)})`;
-      });
-      const current = wrl === w.removedLines && wrn === w.removedNames ? '  (current)' : '';
-      console.log(`${results.join('  ')}  removedLines ${wrl} removedNames ${wrn}${current}`);
-    }
+  for (const { name, weights } of grid) {
+    const blend = weightedSum('diff', productShare(), 1, weights);
+    // Scored once per case: recall and MRR read the same scores.
+    const scored = new Map(
+      loaded.flat().map((c) => {
+        const scores = blend(c);
+        const fed = feedbackShares(c, scores, histories.get(c)!, FEEDBACK_FILES);
+        return [c, scores.map((value, i) => value + DEFAULT_WEIGHTS.feedback * fed[i]!)] as const;
+      }),
+    );
+    const withFeedback: Blend = (c) => scored.get(c)!;
+    const results = loaded.map((cases) => {
+      const recall = score(cases, withFeedback).mean.toFixed(4);
+      return `${recall} (MRR ${meanReciprocalRank(cases, withFeedback).toFixed(4)})`;
+    });
+    console.log(`${results.join('  ')}  ${name}`);
   }
 }
 
@@ -585,6 +619,7 @@ function productWeights(seed: 'file' | 'diff'): Parameters<typeof weightedSum>[3
     wd: seed === 'diff' ? w.changeLexical : 0,
     wrl: w.removedLines,
     wrn: w.removedNames,
+    wlh: w.lineHistory,
   };
 }
 
@@ -764,12 +799,18 @@ async function main(): Promise<void> {
       positionals.map((set) => set.split(',')),
       values['repo-dir'],
     );
+  } else if (command === 'lines') {
+    if (!values['repo-dir']) throw new Error('lines needs --repo-dir DIR');
+    await lines(
+      positionals.map((set) => set.split(',')),
+      values['repo-dir'],
+    );
   } else if (command === 'fit') {
     if (values.seed !== 'file' && values.seed !== 'diff') throw new Error('--seed is file or diff');
     await fit(positionals, values.eval ?? [], values.seed);
   } else {
     throw new Error(
-      'usage: tune-cochange.ts dump REPO... --out FILE | history REPO... | fit FILE... [--eval FILE...] | feedback FILE... --repo-dir DIR | removed SET... --repo-dir DIR',
+      'usage: tune-cochange.ts dump REPO... --out FILE | history REPO... | fit FILE... [--eval FILE...] | feedback FILE... --repo-dir DIR | removed SET... --repo-dir DIR | lines SET... --repo-dir DIR',
     );
   }
 }
