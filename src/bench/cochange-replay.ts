@@ -94,27 +94,30 @@ export function validateReplayMethods(methods: readonly string[]): void {
  * diff from the commit back to its parent, whose new side is the parent.
  */
 export function seedChange(gitDir: string, testCase: ReplayCase): ChangedFile {
-  const diff = runGit([
-    '--literal-pathspecs',
-    '--git-dir',
-    gitDir,
-    'diff',
-    '-U0',
-    '--no-renames',
-    '--no-ext-diff',
-    '--no-color',
-    testCase.sha,
-    testCase.parent,
-    '--',
-    testCase.seed,
-  ]);
-  const [file] = changedFilesFromDiff(diff);
-  // The diff runs backwards: its added lines are the ones the commit removed, and its new side is
-  // the parent, the commit the change applies to (line history blames them there).
-  const ranges = file?.ranges ?? [];
-  const change: ChangedFile = { path: testCase.seed, status: 'modified', ranges, before: { ranges } };
-  if (file?.removedText !== undefined) change.addedText = file.removedText;
-  if (file?.addedText !== undefined) change.removedText = file.addedText;
+  const diff = (from: string, to: string): string =>
+    runGit([
+      '--literal-pathspecs',
+      '--git-dir',
+      gitDir,
+      'diff',
+      '-U0',
+      '--no-renames',
+      '--no-ext-diff',
+      '--no-color',
+      from,
+      to,
+      '--',
+      testCase.seed,
+    ]);
+  const [backwards] = changedFilesFromDiff(diff(testCase.sha, testCase.parent));
+  // The diff runs backwards: its added lines are the ones the commit removed.
+  const change: ChangedFile = { path: testCase.seed, status: 'modified', ranges: backwards?.ranges ?? [] };
+  if (backwards?.removedText !== undefined) change.addedText = backwards.removedText;
+  if (backwards?.addedText !== undefined) change.removedText = backwards.addedText;
+  // The old side of the commit's own diff is the parent: line history blames those lines, as it
+  // would a pull request's.
+  const before = changedFilesFromDiff(diff(testCase.parent, testCase.sha))[0]?.before;
+  if (before) change.before = before;
   return change;
 }
 

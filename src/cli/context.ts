@@ -178,8 +178,12 @@ export async function contextCommand(args: string[], io: CliIo, env: CliEnv): Pr
   } else title = `Context for ${values['issue-text']}`;
   const text = values['issue-text'] !== undefined ? readText('issue-text', values['issue-text'], io.cwd) : undefined;
   const seeds: Seeds = { changed: diff ? changedFilesFromDiff(diff) : [] };
-  // Line history blames the edited lines at the diff's old side (see `revloop rank`).
-  if (diff !== undefined) seeds.base = values.base ?? 'HEAD';
+  // Line history blames the edited lines at the diff's old side: REV, or a guess, the checkout (see `revloop rank`).
+  if (values.base !== undefined) seeds.base = values.base;
+  else if (diff !== undefined) {
+    seeds.base = 'HEAD';
+    seeds.guessedBase = true;
+  }
   if (text !== undefined) seeds.text = text;
   if (diff !== undefined && seeds.changed.length === 0)
     log('revloop: the diff is empty; ranking without changed files');

@@ -235,9 +235,12 @@ function readSeeds(
   if (values.diff !== undefined) changed.push(...changedFilesFromDiff(readTextFile('diff', values.diff, cwd)));
   const seeds: Seeds = { changed: mergeChanged(changed) };
   // The diff's old side, where line history blames the lines it edits: the revision given, or for a
-  // diff file the checked-out commit (each file's `index` blob is checked against it).
-  const base = values.base ?? (values.diff !== undefined ? 'HEAD' : undefined);
-  if (base !== undefined) seeds.base = base;
+  // diff file the checked-out commit (each file's `index` blob is checked against it; a file without one is not blamed).
+  if (values.base !== undefined) seeds.base = values.base;
+  else if (values.diff !== undefined) {
+    seeds.base = 'HEAD';
+    seeds.guessedBase = true;
+  }
   if (values['issue-text'] !== undefined) seeds.text = readTextFile('issue-text', values['issue-text'], cwd);
   return seeds;
 }

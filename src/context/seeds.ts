@@ -35,6 +35,11 @@ export interface Seeds {
   text?: string;
   /** The commit the changed files' old side is (`ChangedFile.before`), for line history. */
   base?: string;
+  /**
+   * `base` is a guess (the checkout, for a diff read from a file): only the
+   * files whose diff names their old blob, and whose blob it is, are blamed.
+   */
+  guessedBase?: boolean;
 }
 
 const DEV_NULL = '/dev/null';

@@ -60,6 +60,7 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
           ...(options.history?.maxFilesPerCommit === undefined
             ? {}
             : { maxFilesPerCommit: options.history.maxFilesPerCommit }),
+          ...(seeds.guessedBase ? { requireBlob: true } : {}),
         });
   const t1 = performance.now();
   const graph = buildCodeGraph(index.files, { modules: index.modules, ...options.graph });

@@ -34,6 +34,8 @@ export interface LineHistoryOptions {
   maxCommits?: number;
   /** Commits touching more files than this say nothing about any pair (default DEFAULT_MAX_FILES_PER_COMMIT). */
   maxFilesPerCommit?: number;
+  /** `rev` is a guess: a changed file whose diff names no old blob (no `index` line) is not blamed. */
+  requireBlob?: boolean;
 }
 
 /** Lines either side of each changed line that are blamed too: the code a change sits in. */
@@ -95,10 +97,17 @@ export function blameChange(
   const blamedFiles = candidates.slice(0, MAX_BLAMED_FILES);
   const perSeed: { seed: string; lines: Map<string, number> }[] = [];
   let mismatched = 0;
+  let failed = 0;
+  let unchecked = 0;
   for (const file of blamedFiles) {
     const oldPath = file.previousPath ?? file.path;
+    const expected = file.before!.blob;
+    if (expected === undefined && options.requireBlob) {
+      unchecked++;
+      continue;
+    }
     const blob = blobAt(root, commit, oldPath);
-    if (!blob || (file.before!.blob !== undefined && !blob.id.startsWith(file.before!.blob))) {
+    if (!blob || (expected !== undefined && !blob.id.startsWith(expected))) {
       mismatched++;
       continue;
     }
@@ -106,6 +115,7 @@ export function blameChange(
     if (ranges.length === 0) continue;
     const lines = blameLines(root, boundary ? `${boundary}..${commit}` : commit, oldPath, ranges);
     if (lines) perSeed.push({ seed: file.path, lines });
+    else failed++;
   }
   const shas = [...new Set(perSeed.flatMap(({ lines }) => [...lines.keys()]))].sort();
   const touched = commitFiles(root, shas);
@@ -135,6 +145,11 @@ export function blameChange(
   const notes: string[] = [];
   if (mismatched > 0)
     notes.push(`${mismatched} changed file${mismatched === 1 ? "'s" : "s'"} old side is not ${rev}: not blamed`);
+  if (unchecked > 0)
+    notes.push(
+      `${unchecked} changed file${unchecked === 1 ? "'s diff has" : "s' diffs have"} no index line to check against ${rev}: not blamed`,
+    );
+  if (failed > 0) notes.push(`git blame failed on ${failed} changed file${failed === 1 ? '' : 's'}`);
   if (candidates.length > MAX_BLAMED_FILES)
     notes.push(`${candidates.length - MAX_BLAMED_FILES} changed files past the first ${MAX_BLAMED_FILES} not blamed`);
   return { scores, best, blamed, ...(notes.length > 0 ? { note: `line history: ${notes.join('; ')}` } : {}) };
@@ -153,11 +168,12 @@ function oldestCommit(root: string, commit: string, maxCommits: number): string 
 /** The blob of `path` at `commit`: its id and how many lines it has; nothing for a missing or binary file. */
 function blobAt(root: string, commit: string, path: string): { id: string; lines: number } | undefined {
   try {
-    const id = git(root, ['rev-parse', '--verify', '--quiet', `${commit}:${path}`]).trim();
+    // `./`: the path is relative to `root`, which may be a directory inside the repository.
+    const id = git(root, ['rev-parse', '--verify', '--quiet', `${commit}:./${path}`]).trim();
     if (!SHA.test(id)) return undefined;
     const text = git(root, ['cat-file', 'blob', id]);
     if (text.includes('\0')) return undefined;
-    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    const lines = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
     return { id, lines };
   } catch {
     return undefined;
@@ -185,6 +201,9 @@ function blameLines(root: string, range: string, path: string, ranges: LineRange
     out = git(root, [
       'blame',
       '--porcelain',
+      // The same lines whatever the user's configuration: no ignored revisions, no text conversion.
+      '--no-ignore-revs-file',
+      '--no-textconv',
       ...ranges.flatMap((r) => ['-L', `${r.start},${r.end}`]),
       range,
       '--',

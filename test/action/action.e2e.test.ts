@@ -124,11 +124,17 @@ describe('pull_request (docs/workflows/pr-context.yml)', () => {
       'web/cart.js': `${readFileSync(join(dir, 'web/cart.js'), 'utf8')}// totals are in cents\n`,
     });
     git(dir, 'commit', '-q', '-am', 'Totals in cents');
-    const base = git(dir, 'rev-parse', 'HEAD').trim();
+    const wrote = git(dir, 'rev-parse', 'HEAD').trim();
     git(dir, 'checkout', '-q', '-b', 'order-quantities');
     writeFiles(dir, { 'shop/models.py': MODELS_CHANGE });
     git(dir, 'commit', '-q', '-am', 'Order totals include quantities');
     const head = git(dir, 'rev-parse', 'HEAD').trim();
+    // The base branch moved on since (models.py too): the diff's old side is the merge base, not its head.
+    git(dir, 'checkout', '-q', 'main');
+    writeFiles(dir, { 'shop/models.py': `# Models.\n${readFileSync(join(dir, 'shop/models.py'), 'utf8')}` });
+    git(dir, 'commit', '-q', '-am', 'Document the models');
+    const base = git(dir, 'rev-parse', 'HEAD').trim();
+    git(dir, 'checkout', '-q', 'order-quantities');
     const run = await runAction({
       eventName: 'pull_request',
       workspace: dir,
@@ -140,7 +146,7 @@ describe('pull_request (docs/workflows/pr-context.yml)', () => {
     expect(run.status).toBe(0);
     const [body] = commentBodies(server, 7);
     expect(body).toContain(
-      `- \`web/cart.js\` — changed in \`${base.slice(0, 7)}\` with 1 line around the change in shop/models.py`,
+      `- \`web/cart.js\` — changed in \`${wrote.slice(0, 7)}\` with 1 line around the change in shop/models.py`,
     );
   });
 

@@ -111,12 +111,14 @@ describe('co-change replay', () => {
       // The diff runs from the commit back to the parent: what it adds, the commit removed.
       addedText: '        return 4\n\n\ndef discount(order):\n    return order.total_price() // 2',
       removedText: '        return 3',
-      // Line history blames the same lines of the parent.
+      // Line history blames the parent's lines the commit's own diff rewrote: line 3, and the two
+      // either side of the insertion after line 7; the diff names the parent's blob.
       before: {
         ranges: [
           { start: 3, end: 3 },
-          { start: 7, end: 7 },
+          { start: 7, end: 8 },
         ],
+        blob: git(dir, 'rev-parse', '--short=7', `${parent}:models.py`).trim(),
       },
     });
     const run = await replayRepository(dir, {

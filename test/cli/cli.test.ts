@@ -101,6 +101,12 @@ describe('revloop rank', () => {
     const diffFile = join(tempDir(), 'change.diff');
     writeFileSync(diffFile, git(dir, 'diff', 'HEAD'));
     expect(runCli(['rank', '--repo', dir, '--diff', diffFile, '--json']).stdout).toBe(fromBase.stdout);
+    // A diff without `index` lines could be of any revision: not blamed, and said so.
+    const bare = join(tempDir(), 'bare.diff');
+    writeFileSync(bare, git(dir, 'diff', 'HEAD').replace(/^index .*\n/m, ''));
+    const unchecked = runCli(['rank', '--repo', dir, '--diff', bare, '--json']);
+    expect(unchecked.stderr).toContain("line history: 1 changed file's diff has no index line to check against HEAD");
+    expect(unchecked.stdout).not.toContain('around the change');
     // Once the change is committed, HEAD's utils.py is no longer the diff's old side: nothing is blamed.
     git(dir, 'commit', '-qam', 'Plain cents');
     const moved = runCli(['rank', '--repo', dir, '--diff', diffFile, '--json']);

@@ -12,9 +12,11 @@ const lines = (n: number, text: (i: number) => string): string =>
  * with a.py, `bottom` its lines 30–35 with b.py and c.py, `alone` its line
  * 20 and nothing else.
  */
-function coreRepo(): { dir: string; top: string; bottom: string } {
-  const dir = tempDir();
-  git(dir, 'init', '-q', '-b', 'main');
+function coreRepo(prefix = ''): { dir: string; top: string; bottom: string } {
+  const repo = tempDir();
+  git(repo, 'init', '-q', '-b', 'main');
+  // `prefix`: the files one directory down, where the tool is run (`dir`), the repository above it.
+  const dir = prefix ? `${repo}/${prefix}` : repo;
   const core = (i: number): string => `v${i} = ${i}`;
   writeFiles(dir, {
     'core.py': lines(40, core),
@@ -46,10 +48,16 @@ function coreRepo(): { dir: string; top: string; bottom: string } {
 
 /** Edits core.py's line `at` (and a.py when asked) in the work tree; the change as `revloop rank --base HEAD` reads it. */
 function edit(dir: string, at: number[], files: Record<string, string> = {}) {
-  const text = git(dir, 'show', 'HEAD:core.py').split('\n');
+  const text = git(dir, 'show', 'HEAD:./core.py').split('\n');
   for (const line of at) text[line - 1] = `edited${line} = 0`;
   writeFiles(dir, { 'core.py': text.join('\n'), ...files });
   return changedFilesFromDiff(gitDiff(dir, 'HEAD'));
+}
+
+/** Edits core.py's line `at`; the change as `git diff --relative HEAD`, run in `dir`, gives it. */
+function gitDiffRelative(dir: string, at: number[]): string {
+  edit(dir, at);
+  return git(dir, 'diff', '--relative', 'HEAD');
 }
 
 const KNOWN = new Set(['core.py', 'a.py', 'b.py', 'c.py', 'd.py']);
@@ -103,6 +111,38 @@ describe('blameChange', () => {
       'line history: no commit no-such-rev to blame the changed lines at',
     );
     expect(() => blameChange(dir, changed, '--all', KNOWN)).toThrow(/not a revision/);
+  });
+
+  it('blames from a directory inside the repository, with paths relative to it', () => {
+    const { dir, top } = coreRepo('app');
+    // As `git diff --relative` run in app/ (and the action's working-directory) name them.
+    const changed = changedFilesFromDiff(gitDiffRelative(dir, [3]));
+    expect(changed.map((file) => file.path)).toEqual(['core.py']);
+    const history = blameChange(dir, changed, 'HEAD', KNOWN);
+    expect(history.note).toBeUndefined();
+    expect([...history.scores]).toEqual([['a.py', 1]]);
+    expect(history.best.get('a.py')!.sha).toBe(top);
+  });
+
+  it("blames the same lines whatever the user's blame configuration", () => {
+    const { dir } = coreRepo();
+    // A configured ignore-revs file that does not exist makes a plain `git blame` fail.
+    git(dir, 'config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs');
+    const history = blameChange(dir, edit(dir, [3]), 'HEAD', KNOWN);
+    expect(history.note).toBeUndefined();
+    expect([...history.scores]).toEqual([['a.py', 1]]);
+  });
+
+  it('blames nothing it cannot check when the revision is a guess', () => {
+    const { dir } = coreRepo();
+    // A diff without `index` lines (`diff -u`) names no blob.
+    const changed = edit(dir, [3]).map((file) => ({ ...file, before: { ranges: file.before!.ranges } }));
+    expect(blameChange(dir, changed, 'HEAD', KNOWN).scores.size).toBe(1);
+    const guessed = blameChange(dir, changed, 'HEAD', KNOWN, { requireBlob: true });
+    expect(guessed.scores.size).toBe(0);
+    expect(guessed.note).toBe(
+      "line history: 1 changed file's diff has no index line to check against HEAD: not blamed",
+    );
   });
 
   it('skips a partial clone, where blaming would fetch every old blob', () => {
