@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_MAP_TOKENS } from '../context/repo-map.js';
-import { changedFilesFromDiff, type Seeds } from '../context/seeds.js';
+import { changedFilesFromDiff, diffBase, type Seeds } from '../context/seeds.js';
 import type { Subject } from '../llm/blocks.js';
 import {
   CLI_SETTING_NAMES,
@@ -177,13 +177,8 @@ export async function contextCommand(args: string[], io: CliIo, env: CliEnv): Pr
     title = `Context for ${values.diff}`;
   } else title = `Context for ${values['issue-text']}`;
   const text = values['issue-text'] !== undefined ? readText('issue-text', values['issue-text'], io.cwd) : undefined;
-  const seeds: Seeds = { changed: diff ? changedFilesFromDiff(diff) : [] };
   // Line history blames the edited lines at the diff's old side: REV, or a guess, the checkout (see `revloop rank`).
-  if (values.base !== undefined) seeds.base = values.base;
-  else if (diff !== undefined) {
-    seeds.base = 'HEAD';
-    seeds.guessedBase = true;
-  }
+  const seeds: Seeds = { changed: diff ? changedFilesFromDiff(diff) : [], ...(diff ? diffBase(values.base) : {}) };
   if (text !== undefined) seeds.text = text;
   if (diff !== undefined && seeds.changed.length === 0)
     log('revloop: the diff is empty; ranking without changed files');

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { changedFilesFromDiff, gitDiff, mergeChanged, type ChangedFile, type Seeds } from '../context/seeds.js';
+import {
+  changedFilesFromDiff,
+  diffBase,
+  gitDiff,
+  mergeChanged,
+  type ChangedFile,
+  type Seeds,
+} from '../context/seeds.js';
 import { DEFAULT_MAP_TOKENS, renderRepoMap } from '../context/repo-map.js';
 import { isSafeRelativePath } from '../repo/read.js';
 import { buildRepoIndex, type RepoIndex } from '../parse/repo-index.js';
@@ -236,11 +243,7 @@ function readSeeds(
   const seeds: Seeds = { changed: mergeChanged(changed) };
   // The diff's old side, where line history blames the lines it edits: the revision given, or for a
   // diff file the checked-out commit (each file's `index` blob is checked against it; a file without one is not blamed).
-  if (values.base !== undefined) seeds.base = values.base;
-  else if (values.diff !== undefined) {
-    seeds.base = 'HEAD';
-    seeds.guessedBase = true;
-  }
+  if (values.base !== undefined || values.diff !== undefined) Object.assign(seeds, diffBase(values.base));
   if (values['issue-text'] !== undefined) seeds.text = readTextFile('issue-text', values['issue-text'], cwd);
   return seeds;
 }

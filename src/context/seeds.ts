@@ -139,6 +139,14 @@ export function mergeChanged(files: ChangedFile[]): ChangedFile[] {
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/**
+ * Where a diff's old side is, for line history: `rev` when the diff is
+ * `git diff REV`; otherwise (a diff read from a file) a guess, the checkout.
+ */
+export function diffBase(rev: string | undefined): Pick<Seeds, 'base' | 'guessedBase'> {
+  return rev !== undefined ? { base: rev } : { base: 'HEAD', guessedBase: true };
+}
+
 /** The added and removed lines' text of a change, one after the other (empty when no diff gave them). */
 export function changedText(file: ChangedFile): string {
   return [file.addedText, file.removedText].filter((t) => t !== undefined).join('\n');

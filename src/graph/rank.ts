@@ -326,7 +326,7 @@ export function rankSignals(
     similar,
     changeSimilar,
     removed,
-    lines: new Map(options.lineHistory?.scores ?? []),
+    lines: options.lineHistory?.scores ?? new Map<string, number>(),
     textQuery,
     seedFiles,
     seedReasons,

@@ -56,10 +56,7 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
     options.history === false || seeds.base === undefined
       ? undefined
       : blameChange(root, seeds.changed, seeds.base, known, {
-          ...(options.history?.maxCommits === undefined ? {} : { maxCommits: options.history.maxCommits }),
-          ...(options.history?.maxFilesPerCommit === undefined
-            ? {}
-            : { maxFilesPerCommit: options.history.maxFilesPerCommit }),
+          ...options.history,
           ...(seeds.guessedBase ? { requireBlob: true } : {}),
         });
   const t1 = performance.now();

@@ -92,7 +92,8 @@ const empty = (note: string, shallow = false): CoChangeHistory => ({
   note,
 });
 
-function git(root: string, args: string[]): string {
+/** `git -C root ARGS`, its output as text. */
+export function git(root: string, args: string[]): string {
   return execFileSync('git', ['-C', root, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,

@@ -1,6 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import type { ChangedFile, LineRange } from '../context/seeds.js';
-import { DEFAULT_HISTORY_COMMITS, DEFAULT_MAX_FILES_PER_COMMIT, isPartialClone } from './history.js';
+import {
+  DEFAULT_HISTORY_COMMITS,
+  DEFAULT_MAX_FILES_PER_COMMIT,
+  git,
+  isPartialClone,
+  type HistoryOptions,
+} from './history.js';
 
 /**
  * Line history: which commits wrote the lines a change rewrites, and what
@@ -29,11 +34,12 @@ export interface LineHistoryCommit {
   files: number;
 }
 
-export interface LineHistoryOptions {
-  /** Commits read back from `rev`, first parent only: older lines are not followed (default DEFAULT_HISTORY_COMMITS). */
-  maxCommits?: number;
-  /** Commits touching more files than this say nothing about any pair (default DEFAULT_MAX_FILES_PER_COMMIT). */
-  maxFilesPerCommit?: number;
+/**
+ * The history's bounds (HistoryOptions): `maxCommits` first-parent commits
+ * back from `rev` (older lines are not followed), commits of at most
+ * `maxFilesPerCommit` files.
+ */
+export interface LineHistoryOptions extends Pick<HistoryOptions, 'maxCommits' | 'maxFilesPerCommit'> {
   /** `rev` is a guess: a changed file whose diff names no old blob (no `index` line) is not blamed. */
   requireBlob?: boolean;
 }
@@ -44,16 +50,6 @@ export const LINE_HISTORY_CONTEXT = 3;
 export const MAX_BLAMED_FILES = 20;
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-
-function git(root: string, args: string[], input?: string): string {
-  return execFileSync('git', ['-C', root, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    ...(input === undefined ? {} : { input }),
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' },
-  });
-}
 
 function empty(note?: string): LineHistory {
   return { scores: new Map(), best: new Map(), blamed: 0, ...(note === undefined ? {} : { note }) };
@@ -239,30 +235,28 @@ function commitFiles(root: string, shas: readonly string[]): Map<string, string[
   if (shas.length === 0) return out;
   let log: string;
   try {
-    log = git(
-      root,
-      [
-        'log',
-        '--no-walk=unsorted',
-        '--stdin',
-        '--diff-merges=first-parent',
-        '--no-renames',
-        '--relative',
-        '--name-only',
-        '-z',
-        '--format=%x01%H %P',
-      ],
-      `${shas.join('\n')}\n`,
-    );
+    // The commits are those of one blame window: a few hundred at most, as arguments.
+    log = git(root, [
+      'log',
+      '--no-walk=unsorted',
+      '--diff-merges=first-parent',
+      '--no-renames',
+      '--relative',
+      '--name-only',
+      '-z',
+      '--format=%x01%H %P',
+      ...shas,
+      '--',
+    ]);
   } catch {
     return out;
   }
+  // Each commit: `\x01sha parents`, NUL, then its files, NUL-separated (the first after a newline).
   for (const block of log.split('\x01').slice(1)) {
     const [head = '', ...rest] = block.split('\0');
-    const [sha, ...parents] = head.split('\n')[0]!.trim().split(' ');
-    const first = head.split('\n').slice(1).join('\n');
+    const [sha, ...parents] = head.trim().split(' ');
     if (!sha || parents.length === 0) continue;
-    const files = [first, ...rest].map((f) => f.replace(/^\n/, '')).filter((f) => f !== '');
+    const files = rest.map((f) => f.replace(/^\n/, '')).filter((f) => f !== '');
     out.set(sha, [...new Set(files)]);
   }
   return out;
