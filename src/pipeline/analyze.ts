@@ -1,7 +1,13 @@
 import { buildCodeGraph, fileNodeId, type CodeGraph, type GraphOptions } from '../graph/code-graph.js';
 import { rankFiles, type RankWeights, type Ranking } from '../graph/rank.js';
 import { buildRepoIndex, type IndexOptions, type RepoIndex } from '../parse/repo-index.js';
-import { MIN_COCHANGES, mineCoChanges, type CoChangeHistory, type HistoryOptions } from '../repo/history.js';
+import {
+  countCoChanges,
+  MIN_COCHANGES,
+  readHistoryLog,
+  type CoChangeHistory,
+  type HistoryOptions,
+} from '../repo/history.js';
 import { queryTerms } from '../context/lexical.js';
 import { readSourceFile } from '../repo/read.js';
 import { changedText, type Seeds } from '../context/seeds.js';
@@ -49,15 +55,19 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
   const afterIndex = peak();
   const t0 = performance.now();
   const known = new Set(index.files.map((f) => f.path));
-  const history = options.history === false ? undefined : mineCoChanges(root, known, options.history);
+  const historyOptions = options.history === false ? undefined : (options.history ?? {});
+  const log = historyOptions && readHistoryLog(root, historyOptions);
+  const history = log && countCoChanges(log, known, historyOptions);
   const tLines = performance.now();
   // The diff's old side is a commit of this repository: blame the lines it edits there.
   const lineHistory =
-    options.history === false || seeds.base === undefined
+    log === undefined || seeds.base === undefined
       ? undefined
       : blameChange(root, seeds.changed, seeds.base, known, {
-          ...options.history,
+          ...historyOptions,
           ...(seeds.guessedBase ? { requireBlob: true } : {}),
+          // The log is read at `history.rev` (HEAD), later than or at the diff's base: its moves are since then too.
+          ...(log.ok ? { renamed: log.renamed } : {}),
         });
   const t1 = performance.now();
   const graph = buildCodeGraph(index.files, { modules: index.modules, ...options.graph });

@@ -112,7 +112,13 @@ export interface LoggedCommit {
 
 /** The first-parent log mineCoChanges counts: each commit's files, newest first; or the empty history and why. */
 export type HistoryLog =
-  | { ok: true; shallow: boolean; commits: LoggedCommit[] }
+  | {
+      ok: true;
+      shallow: boolean;
+      commits: LoggedCommit[];
+      /** A path older commits of the log have → its file's path at the newest commit, for files renamed since. */
+      renamed: Map<string, string>;
+    }
   | { ok: false; history: CoChangeHistory };
 
 /**
@@ -175,7 +181,7 @@ export function readHistoryLog(root: string, options: HistoryOptions = {}): Hist
     } catch {
       continue;
     }
-    return { ok: true, shallow, commits: followRenames(parseNameStatusLog(log)) };
+    return { ok: true, shallow, ...followRenames(parseNameStatusLog(log)) };
   }
   return { ok: false, history: empty(`git log ${rev} failed`, shallow) };
 }
@@ -223,22 +229,32 @@ function parseNameStatusLog(log: string): { parents: string; files: FileStatus[]
  * in) later names a different, older file before that, which the newest
  * tree does not have.
  */
-function followRenames(commits: { parents: string; files: FileStatus[] }[]): LoggedCommit[] {
+function followRenames(commits: { parents: string; files: FileStatus[] }[]): {
+  commits: LoggedCommit[];
+  renamed: Map<string, string>;
+} {
   // Path in older commits → its file's path in the newest commit, or null for a file the newest commit lacks.
   const later = new Map<string, string | null>();
   const current = (path: string): string | null => (later.has(path) ? later.get(path)! : path);
-  return commits.map(({ parents, files }) => {
+  // A path a file was moved from → the file's path in the newest commit.
+  const renamed = new Map<string, string>();
+  const logged = commits.map(({ parents, files }) => {
     const named = files.map((file) => current(file.path));
     for (const file of files)
       if (file.status === 'A' || file.status === 'R' || file.status === 'C') later.set(file.path, null);
     for (const [i, file] of files.entries())
-      if (file.status === 'R' && file.from !== undefined) later.set(file.from, named[i]!);
+      if (file.status === 'R' && file.from !== undefined) {
+        later.set(file.from, named[i]!);
+        // The newest move of a path names it today, whenever it was used.
+        if (named[i] && !renamed.has(file.from)) renamed.set(file.from, named[i]);
+      }
     return {
       root: parents === '',
       files: [...new Set(named.filter((path): path is string => path !== null && path !== ''))],
       touched: new Set(files.map((file) => file.path)).size,
     };
   });
+  return { commits: logged, renamed };
 }
 
 /**

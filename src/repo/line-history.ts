@@ -42,6 +42,12 @@ export interface LineHistoryCommit {
 export interface LineHistoryOptions extends Pick<HistoryOptions, 'maxCommits' | 'maxFilesPerCommit'> {
   /** `rev` is a guess: a changed file whose diff names no old blob (no `index` line) is not blamed. */
   requireBlob?: boolean;
+  /**
+   * Paths files were moved from → their paths now (HistoryLog.renamed): a
+   * blamed commit names files as they were then, and a file moved since
+   * scores under its path now.
+   */
+  renamed?: ReadonlyMap<string, string>;
 }
 
 /** Lines either side of each changed line that are blamed too: the code a change sits in. */
@@ -63,7 +69,8 @@ function empty(note?: string): LineHistory {
  * touched 2 to `maxFilesPerCommit` files counts the same for its changed
  * file, and shares itself among its other files (1 / (n − 1) each, as the
  * co-change history does); a file's score is its share of the changed
- * file's commits, averaged over the changed files blamed. Only files in
+ * file's commits, averaged over the changed files blamed. A file moved
+ * since a commit touched it scores under its path now (`options.renamed`). Only files in
  * `known` and not changed themselves score. A diff whose old side is not
  * `rev` (its `index` blob differs) is left out, and so is a partial clone,
  * where blaming would fetch every old blob.
@@ -88,6 +95,7 @@ export function blameChange(
   }
   if (isPartialClone(root)) return empty('line history: skipped in a partial clone (blaming would fetch old blobs)');
   const maxFiles = options.maxFilesPerCommit ?? DEFAULT_MAX_FILES_PER_COMMIT;
+  const renamed = options.renamed;
   const boundary = oldestCommit(root, commit, options.maxCommits ?? DEFAULT_HISTORY_COMMITS);
   const changedPaths = new Set(changed.map((file) => file.path));
   const blamedFiles = candidates.slice(0, MAX_BLAMED_FILES);
@@ -128,7 +136,7 @@ export function blameChange(
     blamed++;
     for (const { sha, count, files } of kept) {
       const share = 1 / kept.length / (files.length - 1);
-      for (const path of files) {
+      for (const path of new Set(files.map((file) => (known.has(file) ? file : (renamed?.get(file) ?? file))))) {
         if (!known.has(path) || changedPaths.has(path)) continue;
         scores.set(path, (scores.get(path) ?? 0) + share);
         const seen = best.get(path);

@@ -7,7 +7,7 @@ import { coChangeScores, rankFiles, rankSignals } from '../../src/graph/rank.js'
 import { addCoChangeEdges } from '../../src/pipeline/analyze.js';
 import type { Seeds } from '../../src/context/seeds.js';
 import { buildRepoIndex } from '../../src/parse/repo-index.js';
-import { mineCoChanges, RECENCY_DECAY } from '../../src/repo/history.js';
+import { mineCoChanges, readHistoryLog, RECENCY_DECAY } from '../../src/repo/history.js';
 import { fixtureRepo, git, tempDir, writeFiles } from '../helpers/repo.js';
 
 /** The shop fixture plus history: pricing.py and web/money.js changed together three times. */
@@ -126,6 +126,19 @@ describe('mineCoChanges across renames', () => {
       expect(history.pairs.get('shop/prices.py')?.get('web/money.js')).toBe(4);
       expect(history.touches.has('shop/pricing.py')).toBe(false);
     }
+  });
+
+  it('names every path a file was moved from by its path now, for those who read older commits', () => {
+    const dir = shopWithMove(false);
+    git(dir, 'mv', 'shop/prices.py', 'shop/rates.py');
+    git(dir, 'commit', '-qm', 'prices to rates');
+    const log = readHistoryLog(dir);
+    expect(log.ok && Object.fromEntries(log.renamed)).toEqual({
+      'shop/pricing.py': 'shop/rates.py',
+      'shop/prices.py': 'shop/rates.py',
+    });
+    const unfollowed = readHistoryLog(dir, { followRenames: false });
+    expect(unfollowed.ok && unfollowed.renamed.size).toBe(0);
   });
 
   it('reads history path by path when told not to follow renames', () => {

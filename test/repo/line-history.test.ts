@@ -93,6 +93,19 @@ describe('blameChange', () => {
     expect(Object.fromEntries(history.scores)).toEqual({ 'b.py': 0.125 });
   });
 
+  it('scores a file moved since the blamed commit under its path now', () => {
+    const { dir, top } = coreRepo();
+    git(dir, 'mv', 'a.py', 'z.py');
+    git(dir, 'commit', '-qm', 'a to z');
+    const known = new Set([...KNOWN].filter((path) => path !== 'a.py').concat('z.py'));
+    const changed = edit(dir, [3]);
+    // `top` touched a.py, which is z.py now: without the moves the checkout has no such file.
+    expect(blameChange(dir, changed, 'HEAD', known).scores.size).toBe(0);
+    const history = blameChange(dir, changed, 'HEAD', known, { renamed: new Map([['a.py', 'z.py']]) });
+    expect([...history.scores]).toEqual([['z.py', 1]]);
+    expect(history.best.get('z.py')).toEqual({ seed: 'core.py', sha: top, lines: 5, files: 2 });
+  });
+
   it('follows no further back than the history it is given', () => {
     const { dir } = coreRepo();
     // Two commits back (`alone`, `bottom`): `top`'s lines are older, and count for nothing.
@@ -164,6 +177,19 @@ describe('blameChange', () => {
     const without = await analyzeRepository(dir, { changed });
     expect(without.lineHistory).toBeUndefined();
     expect(without.ranking.files.find((file) => file.path === 'a.py')!.score).toBeLessThan(a.score);
+  });
+});
+
+describe('line history through analyzeRepository', () => {
+  it('finds a file moved since the blamed commit through the moves the mined history saw', async () => {
+    const { dir, top } = coreRepo();
+    git(dir, 'mv', 'a.py', 'z.py');
+    git(dir, 'commit', '-qm', 'a to z');
+    const analysis = await analyzeRepository(dir, { changed: edit(dir, [3]), base: 'HEAD' });
+    expect(analysis.lineHistory!.scores.get('z.py')).toBe(1);
+    expect(analysis.ranking.files.find((file) => file.path === 'z.py')!.reasons).toContain(
+      `changed in \`${top.slice(0, 7)}\` with 5 lines around the change in core.py`,
+    );
   });
 });
 
