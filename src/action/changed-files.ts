@@ -10,7 +10,10 @@ export interface PullRequestChanges {
   /** One sentence for the report: where the changed lines came from. */
   source: string;
   notes: string[];
-  /** The commit the changed lines' old side is (the merge base), when the diff came from git: line history blames there. */
+  /**
+   * The commit the changed lines' old side is (the merge base: from git, or
+   * as the GitHub API reports it when the checkout has it): line history blames there.
+   */
   base?: string;
 }
 
@@ -174,5 +177,53 @@ async function changesFromGitOrApi(
       `${fromApi.withoutPatch} changed file${fromApi.withoutPatch === 1 ? ' has' : 's have'} no diff in the API (binary or too large): the whole file is the seed.`,
     );
   log(`revloop: ${fromApi.changed.length} changed files from the GitHub API`);
-  return { changed: fromApi.changed, source: 'changed lines from the GitHub API (pulls.listFiles)', notes };
+  const base = await mergeBaseFromApi(client, target, root, commits, log);
+  return {
+    changed: fromApi.changed,
+    source: 'changed lines from the GitHub API (pulls.listFiles)',
+    notes,
+    ...(base ? { base } : {}),
+  };
+}
+
+/** Whether the checkout is shallow: its history stops short, and nothing older can be blamed. */
+function isShallow(root: string): boolean {
+  try {
+    return git(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The merge base GitHub reports for base...head (`repos.compareCommitsWithBasehead`),
+ * when the checkout has it and the history before it: the old side of the
+ * API's patches, where line history blames. A fork's head commit is never
+ * fetched; a base-branch checkout with `fetch-depth: 0` has its merge base.
+ * Nothing is asked of a shallow checkout.
+ */
+async function mergeBaseFromApi(
+  client: GitHubClient,
+  target: IssueTarget,
+  root: string,
+  commits: { baseSha: string; headSha: string },
+  log: (message: string) => void,
+): Promise<string | undefined> {
+  if (!SHA.test(commits.baseSha) || !SHA.test(commits.headSha) || isShallow(root)) return undefined;
+  try {
+    const { data } = await client.rest.repos.compareCommitsWithBasehead({
+      owner: target.owner,
+      repo: target.repo,
+      basehead: `${commits.baseSha}...${commits.headSha}`,
+      per_page: 1,
+    });
+    const sha = data.merge_base_commit.sha;
+    if (hasCommit(root, sha)) return sha;
+    log(`revloop: the merge base ${sha.slice(0, 7)} is not in the checkout; the changed lines are not blamed`);
+  } catch (error) {
+    const { status, message } = error as { status?: number; message?: string };
+    const why = status ?? message?.split('\n')[0] ?? 'no answer';
+    log(`revloop: no merge base from the GitHub API (${why}); the changed lines are not blamed`);
+  }
+  return undefined;
 }

@@ -33,12 +33,13 @@ const STATUS: Readonly<Record<string, ChangedFile['status']>> = {
 
 /**
  * New-side changed line ranges of one file's `patch`, anchored as
- * `changedFilesFromDiff` anchors them, and the text of its added and removed lines.
+ * `changedFilesFromDiff` anchors them, the text of its added and removed
+ * lines, and its old side's lines (for line history at the merge base).
  */
 export function changeFromPatch(
   patch: string,
   status: ChangedFile['status'],
-): Pick<ChangedFile, 'ranges' | 'addedText' | 'removedText'> {
+): Pick<ChangedFile, 'ranges' | 'addedText' | 'removedText' | 'before'> {
   // parse-diff needs file headers; a placeholder name keeps odd real names (spaces, quotes) out of its parser.
   const from = status === 'added' ? '/dev/null' : 'a/file';
   const to = status === 'deleted' ? '/dev/null' : 'b/file';
@@ -47,6 +48,8 @@ export function changeFromPatch(
     ranges: status === 'deleted' ? [] : (file?.ranges ?? []),
     ...(file?.addedText === undefined ? {} : { addedText: file.addedText }),
     ...(file?.removedText === undefined ? {} : { removedText: file.removedText }),
+    // The old side's lines, in the merge base's numbering; a patch names no blob.
+    ...(file?.before === undefined ? {} : { before: { ranges: file.before.ranges } }),
   };
 }
 

@@ -83,6 +83,31 @@ function pullRequestRepo(): { dir: string; base: string; head: string } {
   return { dir, base, head: git(dir, 'rev-parse', 'HEAD').trim() };
 }
 
+/**
+ * On main, one commit (`wrote`) wrote the line of shop/models.py the pull
+ * request edits, together with web/cart.js; the branch order-quantities
+ * edits it (`head`); then main moved on, models.py too (`base`), so the
+ * diff's old side is the merge base, not the base head. Left on main.
+ */
+function blamedLineRepo(): { dir: string; wrote: string; mergeBase: string; base: string; head: string } {
+  const dir = fixtureRepo('shop');
+  const models = readFileSync(join(dir, 'shop/models.py'), 'utf8');
+  writeFiles(dir, {
+    'shop/models.py': models.replace('for p, q in self.items)', 'for p, q in self.items)  # cents'),
+    'web/cart.js': `${readFileSync(join(dir, 'web/cart.js'), 'utf8')}// totals are in cents\n`,
+  });
+  git(dir, 'commit', '-q', '-am', 'Totals in cents');
+  const wrote = git(dir, 'rev-parse', 'HEAD').trim();
+  git(dir, 'checkout', '-q', '-b', 'order-quantities');
+  writeFiles(dir, { 'shop/models.py': MODELS_CHANGE });
+  git(dir, 'commit', '-q', '-am', 'Order totals include quantities');
+  const head = git(dir, 'rev-parse', 'HEAD').trim();
+  git(dir, 'checkout', '-q', 'main');
+  writeFiles(dir, { 'shop/models.py': `# Models.\n${readFileSync(join(dir, 'shop/models.py'), 'utf8')}` });
+  git(dir, 'commit', '-q', '-am', 'Document the models');
+  return { dir, wrote, mergeBase: wrote, base: git(dir, 'rev-parse', 'HEAD').trim(), head };
+}
+
 /** A checkout with one commit of history, as actions/checkout makes by default: the base commit is absent. */
 function shallowClone(source: string, branch: string): string {
   const dir = join(tempDir(), 'checkout');
@@ -116,24 +141,7 @@ function commentBodies(server: FakeGitHub, issue: number): string[] {
 describe('pull_request (docs/workflows/pr-context.yml)', () => {
   it('blames the edited lines at the merge base: the commit that wrote them names its other files', async () => {
     const server = await startFake();
-    const dir = fixtureRepo('shop');
-    // On the base branch, one commit wrote the line the pull request edits, together with web/cart.js.
-    const models = readFileSync(join(dir, 'shop/models.py'), 'utf8');
-    writeFiles(dir, {
-      'shop/models.py': models.replace('for p, q in self.items)', 'for p, q in self.items)  # cents'),
-      'web/cart.js': `${readFileSync(join(dir, 'web/cart.js'), 'utf8')}// totals are in cents\n`,
-    });
-    git(dir, 'commit', '-q', '-am', 'Totals in cents');
-    const wrote = git(dir, 'rev-parse', 'HEAD').trim();
-    git(dir, 'checkout', '-q', '-b', 'order-quantities');
-    writeFiles(dir, { 'shop/models.py': MODELS_CHANGE });
-    git(dir, 'commit', '-q', '-am', 'Order totals include quantities');
-    const head = git(dir, 'rev-parse', 'HEAD').trim();
-    // The base branch moved on since (models.py too): the diff's old side is the merge base, not its head.
-    git(dir, 'checkout', '-q', 'main');
-    writeFiles(dir, { 'shop/models.py': `# Models.\n${readFileSync(join(dir, 'shop/models.py'), 'utf8')}` });
-    git(dir, 'commit', '-q', '-am', 'Document the models');
-    const base = git(dir, 'rev-parse', 'HEAD').trim();
+    const { dir, wrote, base, head } = blamedLineRepo();
     git(dir, 'checkout', '-q', 'order-quantities');
     const run = await runAction({
       eventName: 'pull_request',
@@ -368,6 +376,10 @@ describe('a report over 65,536 characters', () => {
 });
 
 describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
+  /** The API's patch of models.py: the line the pull request edits, in the merge base's numbering. */
+  const MODELS_PATCH =
+    '@@ -23 +23 @@ class Order:\n-        return sum(p.price_cents * q for p, q in self.items)  # cents\n+        return sum(p.price_cents * max(q, 0) for p, q in self.items)';
+
   it('ranks from the API diff over the base checkout, with the exclude globs of the workflow', async () => {
     const server = await startFake();
     const repo = pullRequestRepo();
@@ -390,6 +402,7 @@ describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
       inputs: inputsFor('fork-pr-context.yml'),
     });
     expect(run.status).toBe(0);
+    // A shallow checkout has no history to blame in: no comparison is asked for.
     expect(server.lines()).toEqual([
       'GET /repos/acme/shop/pulls/9/files',
       'GET /repos/acme/shop/issues/9/comments',
@@ -399,6 +412,47 @@ describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
     expect(body).toContain('Run under `pull_request_target`');
     expect(body).toContain('**left out by `include`/`exclude`** (1)');
     expect(JSON.parse(run.outputs['ranked-files']!)).not.toContain('docs/conf.py');
+  });
+
+  it("blames the API's changed lines at the merge base GitHub reports, in a checkout of the base branch's history", async () => {
+    const workflow = readFileSync(
+      join(import.meta.dirname, '..', '..', 'docs', 'workflows', 'fork-pr-context.yml'),
+      'utf8',
+    );
+    expect(workflow).toContain('fetch-depth: 0');
+    const { dir, wrote, mergeBase, base, head } = blamedLineRepo();
+    // As actions/checkout with fetch-depth 0 checks out the base branch: all of main's history, nothing of the fork.
+    const checkout = join(tempDir(), 'checkout');
+    git(dir, 'clone', '-q', '--single-branch', '--branch', 'main', `file://${dir}`, checkout);
+    const reason = `changed in \`${wrote.slice(0, 7)}\` with 1 line around the change in shop/models.py`;
+    const run = async (server: FakeGitHub): Promise<string> => {
+      server.pullFiles.set(9, [{ filename: 'shop/models.py', status: 'modified', patch: MODELS_PATCH }]);
+      const result = await runAction({
+        eventName: 'pull_request_target',
+        payload: payload('pull_request.opened.fork.json', { base, head }),
+        workspace: checkout,
+        apiUrl: server.url,
+        inputs: inputsFor('fork-pr-context.yml'),
+      });
+      expect(result.status).toBe(0);
+      return commentBodies(server, 9)[0]!;
+    };
+    const server = await startFake();
+    server.mergeBases.set(`${base}...${head}`, mergeBase);
+    const body = await run(server);
+    expect(server.lines()).toEqual([
+      'GET /repos/acme/shop/pulls/9/files',
+      `GET /repos/acme/shop/compare/${base}...${head}`,
+      'GET /repos/acme/shop/issues/9/comments',
+      'POST /repos/acme/shop/issues/9/comments',
+    ]);
+    expect(body).toContain(`- \`web/cart.js\` — ${reason}`);
+    // Without an answer (or with a merge base the checkout lacks) the run goes on without line history.
+    const unanswered = await startFake();
+    expect(await run(unanswered)).not.toContain(reason);
+    const elsewhere = await startFake();
+    elsewhere.mergeBases.set(`${base}...${head}`, 'f'.repeat(40));
+    expect(await run(elsewhere)).not.toContain(reason);
   });
 });
 

@@ -84,6 +84,7 @@ const COMMENT_LIMIT = 65_536;
 /**
  * A small hand-written GitHub REST server on 127.0.0.1: the endpoints revloop
  * uses (issue comments, reactions, pulls.get/update, pulls.listFiles, pulls.list,
+ * a comparison's merge base,
  * reviews with GitHub's hunk checks, review comments,
  * a commit's pull requests, a run's jobs, and job logs redirected to a
  * second server standing in for log storage) with GitHub's status codes,
@@ -107,6 +108,8 @@ export class FakeGitHub {
   readonly runJobs = new Map<number, FakeJob[]>();
   /** Log text per job id, served through a redirect to the log host; a job without one answers 404 (expired). */
   readonly jobLogs = new Map<number, string>();
+  /** `compare/{base}...{head}` answers: the merge base per `base...head`; any other comparison is a 404. */
+  readonly mergeBases = new Map<string, string>();
   /** `commits/{sha}/pulls` answers per commit. */
   readonly commitPulls = new Map<string, FakePullSummary[]>();
   /** What `pulls.list` lists (filtered by `state` and `head=owner:branch` as GitHub does). */
@@ -286,6 +289,19 @@ export class FakeGitHub {
           (head === undefined || `${p.head.repo?.full_name.split('/')[0]}:${p.head.ref}` === head),
       );
       return this.sendPage(recorded, listed, send);
+    }
+    if ((match = /^\/compare\/([0-9a-f]{40}\.\.\.[0-9a-f]{40})$/.exec(route)) && recorded.method === 'GET') {
+      const mergeBase = this.mergeBases.get(match[1]!);
+      if (!mergeBase) return send(404, { message: 'Not Found' });
+      const [base, head] = match[1]!.split('...');
+      // The fields revloop reads, and the shape of the rest; commits and files are paged by per_page.
+      return send(200, {
+        status: 'diverged',
+        base_commit: { sha: base },
+        merge_base_commit: { sha: mergeBase },
+        commits: [{ sha: head }].slice(0, Number(recorded.query.per_page ?? 250)),
+        files: [],
+      });
     }
     if ((match = /^\/commits\/([0-9a-f]{40})\/pulls$/.exec(route)) && recorded.method === 'GET')
       return this.sendPage(recorded, this.commitPulls.get(match[1]!) ?? [], send);

@@ -21,6 +21,13 @@ describe('changeFromPatch', () => {
       ],
       addedText: '    y = 3\n    z = 4',
       removedText: '    y = 2\n    old()',
+      // The old side, in the base's numbering: what line history blames at the merge base.
+      before: {
+        ranges: [
+          { start: 4, end: 4 },
+          { start: 20, end: 20 },
+        ],
+      },
     });
   });
 
@@ -29,7 +36,11 @@ describe('changeFromPatch', () => {
       ranges: [{ start: 1, end: 3 }],
       addedText: 'a\nb\nc',
     });
-    expect(changeFromPatch('@@ -1,2 +0,0 @@\n-a\n-b', 'deleted')).toEqual({ ranges: [], removedText: 'a\nb' });
+    expect(changeFromPatch('@@ -1,2 +0,0 @@\n-a\n-b', 'deleted')).toEqual({
+      ranges: [],
+      removedText: 'a\nb',
+      before: { ranges: [{ start: 1, end: 2 }] },
+    });
   });
 
   it('leaves out the "no newline at end of file" marker', () => {
@@ -37,6 +48,7 @@ describe('changeFromPatch', () => {
       ranges: [{ start: 1, end: 1 }],
       addedText: 'b',
       removedText: 'a',
+      before: { ranges: [{ start: 1, end: 1 }] },
     });
   });
 });
@@ -65,8 +77,16 @@ describe('changedFilesFromPullFiles', () => {
           ranges: [{ start: 2, end: 2 }],
           addedText: 'b',
           removedText: 'a',
+          before: { ranges: [{ start: 2, end: 2 }] },
         },
-        { path: 'z.py', status: 'modified', ranges: [{ start: 1, end: 1 }], addedText: 'b', removedText: 'a' },
+        {
+          path: 'z.py',
+          status: 'modified',
+          ranges: [{ start: 1, end: 1 }],
+          addedText: 'b',
+          removedText: 'a',
+          before: { ranges: [{ start: 1, end: 1 }] },
+        },
       ],
       truncated: false,
       withoutPatch: 2,
