@@ -4,6 +4,8 @@ import type { GitHubClient } from '../github/client.js';
 import { codeSpan } from '../report/markdown-text.js';
 import { LIST_FILES_LIMIT, listPullFiles } from '../github/pull-files.js';
 import type { IssueTarget } from '../github/sticky-comment.js';
+import { GIT_ENV } from '../repo/git-env.js';
+import { isPartialClone } from '../repo/history.js';
 
 export interface PullRequestChanges {
   changed: ChangedFile[];
@@ -24,8 +26,7 @@ function git(root: string, args: string[]): string {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Never prompt, never page, and never read a config that the checkout could have planted.
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_CONFIG_NOSYSTEM: '1' },
+    env: { ...process.env, ...GIT_ENV },
   });
 }
 
@@ -74,7 +75,11 @@ export function relativeToPrefix(changed: ChangedFile[], prefix: string): { chan
     changed: inside.map((file) => {
       const entry: ChangedFile = { ...file, path: file.path.slice(prefix.length) };
       if (file.previousPath?.startsWith(prefix)) entry.previousPath = file.previousPath.slice(prefix.length);
-      else delete entry.previousPath;
+      else if (file.previousPath !== undefined) {
+        // Moved in from outside: its old side has no path here to blame.
+        delete entry.previousPath;
+        delete entry.before;
+      }
       return entry;
     }),
     outside: changed.length - inside.length,
@@ -177,7 +182,9 @@ async function changesFromGitOrApi(
       `${fromApi.withoutPatch} changed file${fromApi.withoutPatch === 1 ? ' has' : 's have'} no diff in the API (binary or too large): the whole file is the seed.`,
     );
   log(`revloop: ${fromApi.changed.length} changed files from the GitHub API`);
-  const base = await mergeBaseFromApi(client, target, root, commits, log);
+  // Only a change with old-side lines has anything to blame.
+  const blamable = fromApi.changed.some((file) => file.before !== undefined);
+  const base = blamable ? await mergeBaseFromApi(client, target, root, commits, log) : undefined;
   return {
     changed: fromApi.changed,
     source: 'changed lines from the GitHub API (pulls.listFiles)',
@@ -198,9 +205,10 @@ function isShallow(root: string): boolean {
 /**
  * The merge base GitHub reports for base...head (`repos.compareCommitsWithBasehead`),
  * when the checkout has it and the history before it: the old side of the
- * API's patches, where line history blames. A fork's head commit is never
+ * API's patches, where line history blames (after checking that it has
+ * the old-side lines the patches show). A fork's head commit is never
  * fetched; a base-branch checkout with `fetch-depth: 0` has its merge base.
- * Nothing is asked of a shallow checkout.
+ * Nothing is asked of a shallow checkout or a partial clone.
  */
 async function mergeBaseFromApi(
   client: GitHubClient,
@@ -209,7 +217,9 @@ async function mergeBaseFromApi(
   commits: { baseSha: string; headSha: string },
   log: (message: string) => void,
 ): Promise<string | undefined> {
-  if (!SHA.test(commits.baseSha) || !SHA.test(commits.headSha) || isShallow(root)) return undefined;
+  // A shallow checkout has no history to blame in; a partial clone is not blamed (see blameChange).
+  if (!SHA.test(commits.baseSha) || !SHA.test(commits.headSha) || isShallow(root) || isPartialClone(root))
+    return undefined;
   try {
     const { data } = await client.rest.repos.compareCommitsWithBasehead({
       owner: target.owner,

@@ -6,6 +6,7 @@ import { listPullFileEntries, type PullFile } from '../github/pull-files.js';
 import type { IssueTarget } from '../github/sticky-comment.js';
 import { quotePatchPath } from '../edits/unified-diff.js';
 import { diffPaths } from '../llm/diff-text.js';
+import { GIT_ENV } from '../repo/git-env.js';
 import { hasCommit, pullDiffArgs, repositoryPrefix } from './changed-files.js';
 
 /**
@@ -24,8 +25,6 @@ export interface PullDiff {
   /** Every file the diff touches (deleted ones by their old path), in diff order. */
   files: string[];
 }
-
-const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_CONFIG_NOSYSTEM: '1' };
 
 function git(root: string, args: string[]): { ok: boolean; stdout: string } {
   const result = spawnSync('git', args, {

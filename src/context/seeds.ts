@@ -25,8 +25,11 @@ export interface ChangedFile {
    * removed or rewrote, and the lines either side of each insertion. `blob`
    * is the old side's blob id as the diff's `index` line abbreviates it.
    * Line history (see blameChange) asks which commits wrote these lines.
+   * `shown`: when the diff names no blob (GitHub's patches, `diff -u`), the
+   * old-side lines it shows (context and removed, at most SHOWN_LINES), by
+   * line number: a revision is the old side only if it has them there.
    */
-  before?: { ranges: LineRange[]; blob?: string };
+  before?: { ranges: LineRange[]; blob?: string; shown?: [number, string][] };
 }
 
 /** What a ranking starts from: changed files and lines, and free text (issue, comment). */
@@ -43,6 +46,8 @@ export interface Seeds {
 }
 
 const DEV_NULL = '/dev/null';
+/** Old-side lines kept per file to check a revision against (ChangedFile.before.shown). */
+export const SHOWN_LINES = 200;
 
 /**
  * Changed files and new-side line ranges of a unified diff. Deletions are
@@ -59,6 +64,7 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
       file.deleted || !to ? 'deleted' : file.new || !from ? 'added' : from !== to ? 'renamed' : 'modified';
     const lines: number[] = [];
     const oldLines: number[] = [];
+    const shown: [number, string][] = [];
     const added: string[] = [];
     const removed: string[] = [];
     for (const chunk of file.chunks) {
@@ -72,7 +78,9 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
         } else if (change.type === 'normal') {
           previousOld = change.ln1;
           removing = false;
+          if (shown.length < SHOWN_LINES) shown.push([change.ln1, change.content.slice(1)]);
         } else if (change.type === 'del') {
+          if (shown.length < SHOWN_LINES) shown.push([change.ln, change.content.slice(1)]);
           oldLines.push(change.ln);
           previousOld = change.ln;
           removing = true;
@@ -97,6 +105,7 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
       entry.before = { ranges: toRanges(oldLines) };
       const blob = /^([0-9a-f]{7,64})\.\./.exec(file.index?.[0] ?? '')?.[1];
       if (blob !== undefined) entry.before.blob = blob;
+      else if (shown.length > 0) entry.before.shown = shown;
     }
     if (added.length > 0) entry.addedText = added.join('\n');
     if (removed.length > 0) entry.removedText = removed.join('\n');

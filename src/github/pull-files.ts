@@ -49,7 +49,7 @@ export function changeFromPatch(
     ...(file?.addedText === undefined ? {} : { addedText: file.addedText }),
     ...(file?.removedText === undefined ? {} : { removedText: file.removedText }),
     // The old side's lines, in the merge base's numbering; a patch names no blob.
-    ...(file?.before === undefined ? {} : { before: { ranges: file.before.ranges } }),
+    ...(file?.before === undefined ? {} : { before: file.before }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import parseDiff from 'parse-diff';
+import { GIT_ENV } from '../repo/git-env.js';
 
 /** What a diff is of: changes since a revision, the staged changes, or a range of commits. */
 export type DiffSpec = { since: string } | { staged: true } | { range: string };
@@ -22,7 +23,7 @@ export function gitDiffText(root: string, spec: DiffSpec): string {
       encoding: 'utf8',
       maxBuffer: 1 << 30,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' },
+      env: { ...process.env, ...GIT_ENV },
     },
   );
 }

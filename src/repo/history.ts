@@ -116,8 +116,14 @@ export type HistoryLog =
       ok: true;
       shallow: boolean;
       commits: LoggedCommit[];
-      /** A path older commits of the log have → its file's path at the newest commit, for files renamed since. */
-      renamed: Map<string, string>;
+      /**
+       * A path a file was moved from → the file's path at the newest commit,
+       * for whoever reads older commits without knowing where in the log they
+       * are (git blame's). Null when the path named more than one file over
+       * the log (moved from twice, or taken by a newer file), or the file is
+       * gone: which one an old commit meant is unknown.
+       */
+      renamed: Map<string, string | null>;
     }
   | { ok: false; history: CoChangeHistory };
 
@@ -231,22 +237,28 @@ function parseNameStatusLog(log: string): { parents: string; files: FileStatus[]
  */
 function followRenames(commits: { parents: string; files: FileStatus[] }[]): {
   commits: LoggedCommit[];
-  renamed: Map<string, string>;
+  renamed: Map<string, string | null>;
 } {
   // Path in older commits → its file's path in the newest commit, or null for a file the newest commit lacks.
   const later = new Map<string, string | null>();
   const current = (path: string): string | null => (later.has(path) ? later.get(path)! : path);
-  // A path a file was moved from → the file's path in the newest commit.
-  const renamed = new Map<string, string>();
+  // A path a file was moved from → the file's path in the newest commit (see HistoryLog.renamed).
+  const renamed = new Map<string, string | null>();
+  // Paths this commit or a newer one added or moved a file to.
+  const taken = new Set<string>();
   const logged = commits.map(({ parents, files }) => {
     const named = files.map((file) => current(file.path));
     for (const file of files)
-      if (file.status === 'A' || file.status === 'R' || file.status === 'C') later.set(file.path, null);
+      if (file.status === 'A' || file.status === 'R' || file.status === 'C') {
+        later.set(file.path, null);
+        taken.add(file.path);
+      }
     for (const [i, file] of files.entries())
       if (file.status === 'R' && file.from !== undefined) {
         later.set(file.from, named[i]!);
-        // The newest move of a path names it today, whenever it was used.
-        if (named[i] && !renamed.has(file.from)) renamed.set(file.from, named[i]);
+        // A path moved from twice, or taken by another file since, named more than one file.
+        const reused = renamed.has(file.from) || taken.has(file.from);
+        renamed.set(file.from, reused ? null : named[i]!);
       }
     return {
       root: parents === '',

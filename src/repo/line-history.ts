@@ -45,9 +45,10 @@ export interface LineHistoryOptions extends Pick<HistoryOptions, 'maxCommits' | 
   /**
    * Paths files were moved from → their paths now (HistoryLog.renamed): a
    * blamed commit names files as they were then, and a file moved since
-   * scores under its path now.
+   * scores under its path now; a path that named several files (null)
+   * scores for none.
    */
-  renamed?: ReadonlyMap<string, string>;
+  renamed?: ReadonlyMap<string, string | null>;
 }
 
 /** Lines either side of each changed line that are blamed too: the code a change sits in. */
@@ -69,7 +70,8 @@ function empty(note?: string): LineHistory {
  * touched 2 to `maxFilesPerCommit` files counts the same for its changed
  * file, and shares itself among its other files (1 / (n − 1) each, as the
  * co-change history does); a file's score is its share of the changed
- * file's commits, averaged over the changed files blamed. A file moved
+ * file's commits, averaged over the changed files blamed. A diff that
+ * names no blob is checked by the old-side lines it shows. A file moved
  * since a commit touched it scores under its path now (`options.renamed`). Only files in
  * `known` and not changed themselves score. A diff whose old side is not
  * `rev` (its `index` blob differs) is left out, and so is a partial clone,
@@ -97,7 +99,10 @@ export function blameChange(
   const maxFiles = options.maxFilesPerCommit ?? DEFAULT_MAX_FILES_PER_COMMIT;
   const renamed = options.renamed;
   const boundary = oldestCommit(root, commit, options.maxCommits ?? DEFAULT_HISTORY_COMMITS);
-  const changedPaths = new Set(changed.map((file) => file.path));
+  // A renamed file's old path is the file itself (a base-branch checkout still has it).
+  const changedPaths = new Set(
+    changed.flatMap((file) => (file.previousPath === undefined ? [file.path] : [file.path, file.previousPath])),
+  );
   const blamedFiles = candidates.slice(0, MAX_BLAMED_FILES);
   const perSeed: { seed: string; lines: Map<string, number> }[] = [];
   let mismatched = 0;
@@ -105,13 +110,13 @@ export function blameChange(
   let unchecked = 0;
   for (const file of blamedFiles) {
     const oldPath = file.previousPath ?? file.path;
-    const expected = file.before!.blob;
-    if (expected === undefined && options.requireBlob) {
+    const { blob: expected, shown } = file.before!;
+    if (expected === undefined && shown === undefined && options.requireBlob) {
       unchecked++;
       continue;
     }
     const blob = blobAt(root, commit, oldPath);
-    if (!blob || (expected !== undefined && !blob.id.startsWith(expected))) {
+    if (!blob || (expected !== undefined && !blob.id.startsWith(expected)) || !showsSame(blob.text, shown)) {
       mismatched++;
       continue;
     }
@@ -136,8 +141,9 @@ export function blameChange(
     blamed++;
     for (const { sha, count, files } of kept) {
       const share = 1 / kept.length / (files.length - 1);
-      for (const path of new Set(files.map((file) => (known.has(file) ? file : (renamed?.get(file) ?? file))))) {
-        if (!known.has(path) || changedPaths.has(path)) continue;
+      const named = files.map((file) => (renamed?.has(file) ? renamed.get(file)! : file));
+      for (const path of new Set(named)) {
+        if (path === null || !known.has(path) || changedPaths.has(path)) continue;
         scores.set(path, (scores.get(path) ?? 0) + share);
         const seen = best.get(path);
         if (!seen || count > seen.lines || (count === seen.lines && files.length < seen.files))
@@ -151,7 +157,7 @@ export function blameChange(
     notes.push(`${mismatched} changed file${mismatched === 1 ? "'s" : "s'"} old side is not ${rev}: not blamed`);
   if (unchecked > 0)
     notes.push(
-      `${unchecked} changed file${unchecked === 1 ? "'s diff has" : "s' diffs have"} no index line to check against ${rev}: not blamed`,
+      `${unchecked} changed file${unchecked === 1 ? "'s diff has" : "s' diffs have"} no index line nor old lines to check against ${rev}: not blamed`,
     );
   if (failed > 0) notes.push(`git blame failed on ${failed} changed file${failed === 1 ? '' : 's'}`);
   if (candidates.length > MAX_BLAMED_FILES)
@@ -169,8 +175,15 @@ function oldestCommit(root: string, commit: string, maxCommits: number): string 
   }
 }
 
-/** The blob of `path` at `commit`: its id and how many lines it has; nothing for a missing or binary file. */
-function blobAt(root: string, commit: string, path: string): { id: string; lines: number } | undefined {
+/** Whether the file's text has the lines a diff showed of its old side, at their numbers (nothing shown: yes). */
+function showsSame(text: string, shown: readonly [number, string][] | undefined): boolean {
+  if (shown === undefined) return true;
+  const lines = text.split('\n');
+  return shown.every(([line, content]) => lines[line - 1] === content);
+}
+
+/** The blob of `path` at `commit`: its id, text and how many lines it has; nothing for a missing or binary file. */
+function blobAt(root: string, commit: string, path: string): { id: string; text: string; lines: number } | undefined {
   try {
     // `./`: the path is relative to `root`, which may be a directory inside the repository.
     const id = git(root, ['rev-parse', '--verify', '--quiet', `${commit}:./${path}`]).trim();
@@ -178,7 +191,7 @@ function blobAt(root: string, commit: string, path: string): { id: string; lines
     const text = git(root, ['cat-file', 'blob', id]);
     if (text.includes('\0')) return undefined;
     const lines = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-    return { id, lines };
+    return { id, text, lines };
   } catch {
     return undefined;
   }

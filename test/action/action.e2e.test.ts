@@ -86,8 +86,9 @@ function pullRequestRepo(): { dir: string; base: string; head: string } {
 /**
  * On main, one commit (`wrote`) wrote the line of shop/models.py the pull
  * request edits, together with web/cart.js; the branch order-quantities
- * edits it (`head`); then main moved on, models.py too (`base`), so the
- * diff's old side is the merge base, not the base head. Left on main.
+ * edits it (`head`); then main moved on, ten lines added just above it in
+ * models.py with shop/utils.py (`base`), so the diff's old side is the merge
+ * base, not the base head. Left on main.
  */
 function blamedLineRepo(): { dir: string; wrote: string; mergeBase: string; base: string; head: string } {
   const dir = fixtureRepo('shop');
@@ -103,8 +104,15 @@ function blamedLineRepo(): { dir: string; wrote: string; mergeBase: string; base
   git(dir, 'commit', '-q', '-am', 'Order totals include quantities');
   const head = git(dir, 'rev-parse', 'HEAD').trim();
   git(dir, 'checkout', '-q', 'main');
-  writeFiles(dir, { 'shop/models.py': `# Models.\n${readFileSync(join(dir, 'shop/models.py'), 'utf8')}` });
-  git(dir, 'commit', '-q', '-am', 'Document the models');
+  // Ten lines just above the edited one, with shop/utils.py: blamed at the base head instead of the
+  // merge base, the edited line's window would be theirs (and name shop/utils.py), none of `wrote`'s.
+  const lines = readFileSync(join(dir, 'shop/models.py'), 'utf8').split('\n');
+  const notes = Array.from({ length: 10 }, (_, i) => `    # Totals, note ${i + 1}.`);
+  writeFiles(dir, {
+    'shop/models.py': [...lines.slice(0, 21), ...notes, ...lines.slice(21)].join('\n'),
+    'shop/utils.py': `${readFileSync(join(dir, 'shop/utils.py'), 'utf8')}# Totals are documented in models.py.\n`,
+  });
+  git(dir, 'commit', '-q', '-am', 'Document the totals');
   return { dir, wrote, mergeBase: wrote, base: git(dir, 'rev-parse', 'HEAD').trim(), head };
 }
 
@@ -447,12 +455,18 @@ describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
       'POST /repos/acme/shop/issues/9/comments',
     ]);
     expect(body).toContain(`- \`web/cart.js\` — ${reason}`);
-    // Without an answer (or with a merge base the checkout lacks) the run goes on without line history.
+    // Without an answer, or with a merge base the checkout lacks, the run goes on without line history;
+    // and a commit that is not the patches' old side (the base head) is not blamed: its lines differ.
     const unanswered = await startFake();
     expect(await run(unanswered)).not.toContain(reason);
     const elsewhere = await startFake();
     elsewhere.mergeBases.set(`${base}...${head}`, 'f'.repeat(40));
     expect(await run(elsewhere)).not.toContain(reason);
+    const stale = await startFake();
+    stale.mergeBases.set(`${base}...${head}`, base);
+    const staleBody = await run(stale);
+    expect(staleBody).toContain(`- line history: 1 changed file's old side is not ${base}: not blamed`);
+    expect(staleBody).not.toContain(reason);
   });
 });
 

@@ -101,11 +101,17 @@ describe('revloop rank', () => {
     const diffFile = join(tempDir(), 'change.diff');
     writeFileSync(diffFile, git(dir, 'diff', 'HEAD'));
     expect(runCli(['rank', '--repo', dir, '--diff', diffFile, '--json']).stdout).toBe(fromBase.stdout);
-    // A diff without `index` lines could be of any revision: not blamed, and said so.
+    // A diff without `index` lines is checked by the old lines it shows (context and removed) ...
     const bare = join(tempDir(), 'bare.diff');
     writeFileSync(bare, git(dir, 'diff', 'HEAD').replace(/^index .*\n/m, ''));
-    const unchecked = runCli(['rank', '--repo', dir, '--diff', bare, '--json']);
-    expect(unchecked.stderr).toContain("line history: 1 changed file's diff has no index line to check against HEAD");
+    expect(runCli(['rank', '--repo', dir, '--diff', bare, '--json']).stdout).toBe(fromBase.stdout);
+    // ... and one that shows none (an insertion without context) could be of any revision: not blamed, and said so.
+    const blind = join(tempDir(), 'blind.diff');
+    writeFileSync(blind, '--- a/shop/utils.py\n+++ b/shop/utils.py\n@@ -2,0 +3 @@\n+# cents\n');
+    const unchecked = runCli(['rank', '--repo', dir, '--diff', blind, '--json']);
+    expect(unchecked.stderr).toContain(
+      "line history: 1 changed file's diff has no index line nor old lines to check against HEAD",
+    );
     expect(unchecked.stdout).not.toContain('around the change');
     // Once the change is committed, HEAD's utils.py is no longer the diff's old side: nothing is blamed.
     git(dir, 'commit', '-qam', 'Plain cents');
@@ -113,6 +119,10 @@ describe('revloop rank', () => {
     expect(moved.status).toBe(0);
     expect(moved.stderr).toContain("revloop: line history: 1 changed file's old side is not HEAD: not blamed");
     expect(moved.stdout).not.toContain('around the change');
+    // The same without `index` lines: HEAD no longer has the lines the diff removed.
+    const movedBare = runCli(['rank', '--repo', dir, '--diff', bare, '--json']);
+    expect(movedBare.stderr).toContain("revloop: line history: 1 changed file's old side is not HEAD: not blamed");
+    expect(movedBare.stdout).not.toContain('around the change');
   });
 
   it('finds the code a diff removed in other files, on one thread or in parse workers alike', () => {

@@ -123,11 +123,22 @@ describe('changedFilesFromDiff', () => {
     });
   });
 
-  it('keeps no old side for an added file, and no blob without an index line', () => {
+  it('keeps no old side for an added file, and the lines it shows instead of a blob without an index line', () => {
     const added = '--- /dev/null\n+++ b/n.py\n@@ -0,0 +1 @@\n+x = 1\n';
     expect(changedFilesFromDiff(added)[0]!.before).toBeUndefined();
     const once = '--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-a\n+b\n';
-    expect(changedFilesFromDiff(once)[0]!.before).toEqual({ ranges: [{ start: 1, end: 1 }] });
+    expect(changedFilesFromDiff(once)[0]!.before).toEqual({ ranges: [{ start: 1, end: 1 }], shown: [[1, 'a']] });
+    // Context and removed lines, by their old-side numbers; added lines are not the old side's.
+    const context =
+      '--- a/x.py\n+++ b/x.py\n@@ -4,3 +4,3 @@ def f():\n     x = 1\n-    y = 2\n+    y = 3\n     return y\n';
+    expect(changedFilesFromDiff(context)[0]!.before!.shown).toEqual([
+      [4, '    x = 1'],
+      [5, '    y = 2'],
+      [6, '    return y'],
+    ]);
+    // With an index line the blob is the check.
+    const indexed = `diff --git a/x.py b/x.py\nindex 1111111..2222222 100644\n${once}`;
+    expect(changedFilesFromDiff(indexed)[0]!.before).toEqual({ ranges: [{ start: 1, end: 1 }], blob: '1111111' });
   });
 
   it('returns nothing for an empty diff', () => {

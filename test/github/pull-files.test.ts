@@ -27,6 +27,14 @@ describe('changeFromPatch', () => {
           { start: 4, end: 4 },
           { start: 20, end: 20 },
         ],
+        // GitHub's patches name no blob: the lines they show are the check.
+        shown: [
+          [3, '    x = 1'],
+          [4, '    y = 2'],
+          [5, '    return x'],
+          [20, '    old()'],
+          [21, '    keep()'],
+        ],
       },
     });
   });
@@ -39,7 +47,13 @@ describe('changeFromPatch', () => {
     expect(changeFromPatch('@@ -1,2 +0,0 @@\n-a\n-b', 'deleted')).toEqual({
       ranges: [],
       removedText: 'a\nb',
-      before: { ranges: [{ start: 1, end: 2 }] },
+      before: {
+        ranges: [{ start: 1, end: 2 }],
+        shown: [
+          [1, 'a'],
+          [2, 'b'],
+        ],
+      },
     });
   });
 
@@ -48,7 +62,7 @@ describe('changeFromPatch', () => {
       ranges: [{ start: 1, end: 1 }],
       addedText: 'b',
       removedText: 'a',
-      before: { ranges: [{ start: 1, end: 1 }] },
+      before: { ranges: [{ start: 1, end: 1 }], shown: [[1, 'a']] },
     });
   });
 });
@@ -77,7 +91,7 @@ describe('changedFilesFromPullFiles', () => {
           ranges: [{ start: 2, end: 2 }],
           addedText: 'b',
           removedText: 'a',
-          before: { ranges: [{ start: 2, end: 2 }] },
+          before: { ranges: [{ start: 2, end: 2 }], shown: [[2, 'a']] },
         },
         {
           path: 'z.py',
@@ -85,7 +99,7 @@ describe('changedFilesFromPullFiles', () => {
           ranges: [{ start: 1, end: 1 }],
           addedText: 'b',
           removedText: 'a',
-          before: { ranges: [{ start: 1, end: 1 }] },
+          before: { ranges: [{ start: 1, end: 1 }], shown: [[1, 'a']] },
         },
       ],
       truncated: false,

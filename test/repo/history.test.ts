@@ -137,6 +137,17 @@ describe('mineCoChanges across renames', () => {
       'shop/pricing.py': 'shop/rates.py',
       'shop/prices.py': 'shop/rates.py',
     });
+    // A path moved from again after a new file took it named two files: no one answer.
+    writeFiles(dir, { 'shop/pricing.py': 'NEW = 1\n' });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'a new pricing');
+    git(dir, 'mv', 'shop/pricing.py', 'shop/pricing_v2.py');
+    git(dir, 'commit', '-qm', 'pricing to pricing_v2');
+    const reused = readHistoryLog(dir);
+    expect(reused.ok && Object.fromEntries(reused.renamed)).toEqual({
+      'shop/pricing.py': null,
+      'shop/prices.py': 'shop/rates.py',
+    });
     const unfollowed = readHistoryLog(dir, { followRenames: false });
     expect(unfollowed.ok && unfollowed.renamed.size).toBe(0);
   });

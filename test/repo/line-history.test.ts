@@ -154,8 +154,42 @@ describe('blameChange', () => {
     const guessed = blameChange(dir, changed, 'HEAD', KNOWN, { requireBlob: true });
     expect(guessed.scores.size).toBe(0);
     expect(guessed.note).toBe(
-      "line history: 1 changed file's diff has no index line to check against HEAD: not blamed",
+      "line history: 1 changed file's diff has no index line nor old lines to check against HEAD: not blamed",
     );
+  });
+
+  it('checks a diff without blob ids by the old lines it shows', () => {
+    const { dir, top } = coreRepo();
+    const noBlob = edit(dir, [3]).map((file) => ({ ...file, before: { ranges: file.before!.ranges } }));
+    // core.py's line 3 at HEAD is `top3 = 3`, as a patch of HEAD would show it.
+    const shows = (text: string) =>
+      noBlob.map((file) => ({ ...file, before: { ...file.before, shown: [[3, text]] as [number, string][] } }));
+    const checked = blameChange(dir, shows('top3 = 3'), 'HEAD', KNOWN, { requireBlob: true });
+    expect(checked.note).toBeUndefined();
+    expect([...checked.scores]).toEqual([['a.py', 1]]);
+    // At `top`'s parent line 3 was `v3 = 3`: that revision is not the old side, whatever the caller says.
+    const stale = blameChange(dir, shows('top3 = 3'), `${top}^`, KNOWN);
+    expect(stale.scores.size).toBe(0);
+    expect(stale.note).toBe(`line history: 1 changed file's old side is not ${top}^: not blamed`);
+    expect(blameChange(dir, shows('v3 = 3'), `${top}^`, KNOWN).note).toBeUndefined();
+  });
+
+  it('credits no file for a path that named more than one, and never the changed file under its old path', () => {
+    const { dir } = coreRepo();
+    const changed = edit(dir, [3]);
+    // a.py named two files over the log: which one `top` touched is unknown, even though a.py exists.
+    const unknown = blameChange(dir, changed, 'HEAD', KNOWN, { renamed: new Map([['a.py', null]]) });
+    expect(unknown.scores.size).toBe(0);
+    // core.py, renamed to main.py by the change: a checkout of the base still has core.py, and a.py
+    // is scored but core.py is not.
+    const moved = changed.map((file) => ({
+      ...file,
+      path: 'main.py',
+      status: 'renamed' as const,
+      previousPath: 'core.py',
+    }));
+    const history = blameChange(dir, moved, 'HEAD', KNOWN);
+    expect([...history.scores]).toEqual([['a.py', 1]]);
   });
 
   it('skips a partial clone, where blaming would fetch every old blob', () => {
