@@ -188,7 +188,7 @@ async function dump(repos: string[], options: { out: string; commits: number; sp
           rankSignals(withHistory, index.files, from, { history, seedFileTerms, weights: { cochangeEdges } });
         const [w1, w5, w1r, w5r] = [walked(seeds, 1), walked(seeds, 5), walked(ranged, 1), walked(ranged, 5)];
         // The scratch checkout's HEAD is the parent, the commit the seed's change applies to.
-        const lineHistory = blameChange(root, ranged.changed, 'HEAD', known, {
+        const lineHistory = await blameChange(root, ranged.changed, 'HEAD', known, {
           ...(historyLog.ok ? { renamed: historyLog.renamed } : {}),
         });
         const s1r = rankSignals(withHistory, index.files, ranged, {

@@ -63,7 +63,7 @@ export async function analyzeRepository(root: string, seeds: Seeds, options: Ana
   const lineHistory =
     log === undefined || seeds.base === undefined
       ? undefined
-      : blameChange(root, seeds.changed, seeds.base, known, {
+      : await blameChange(root, seeds.changed, seeds.base, known, {
           ...historyOptions,
           ...(seeds.guessedBase ? { requireBlob: true } : {}),
           // The log is read at `history.rev` (HEAD), later than or at the diff's base: its moves are since then too.

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { promisify } from 'node:util';
 import type { ChangedFile, LineRange } from '../context/seeds.js';
 import {
   DEFAULT_HISTORY_COMMITS,
@@ -51,12 +54,20 @@ export interface LineHistoryOptions extends Pick<HistoryOptions, 'maxCommits' | 
   renamed?: ReadonlyMap<string, string | null>;
 }
 
+/**
+ * Blames run at once: each is a git process walking one file's history
+ * (about 0.3 s a file on laravel/framework), so a many-file change waits
+ * for the slowest few instead of their sum.
+ */
+const BLAME_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
+
 /** Lines either side of each changed line that are blamed too: the code a change sits in. */
 export const LINE_HISTORY_CONTEXT = 3;
 /** Changed files blamed at most (the first by path); a sweeping change is not about any one line's past. */
 export const MAX_BLAMED_FILES = 20;
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const execFileAsync = promisify(execFile);
 
 function empty(note?: string): LineHistory {
   return { scores: new Map(), best: new Map(), blamed: 0, ...(note === undefined ? {} : { note }) };
@@ -77,13 +88,13 @@ function empty(note?: string): LineHistory {
  * `rev` (its `index` blob differs) is left out, and so is a partial clone,
  * where blaming would fetch every old blob.
  */
-export function blameChange(
+export async function blameChange(
   root: string,
   changed: readonly ChangedFile[],
   rev: string,
   known: ReadonlySet<string>,
   options: LineHistoryOptions = {},
-): LineHistory {
+): Promise<LineHistory> {
   if (rev.startsWith('-')) throw new Error(`not a revision: ${rev}`);
   const candidates = changed
     .filter((file) => file.before && file.before.ranges.length > 0 && file.status !== 'added')
@@ -104,7 +115,7 @@ export function blameChange(
     changed.flatMap((file) => (file.previousPath === undefined ? [file.path] : [file.path, file.previousPath])),
   );
   const blamedFiles = candidates.slice(0, MAX_BLAMED_FILES);
-  const perSeed: { seed: string; lines: Map<string, number> }[] = [];
+  const jobs: { seed: string; path: string; ranges: LineRange[] }[] = [];
   let mismatched = 0;
   let failed = 0;
   let unchecked = 0;
@@ -121,9 +132,14 @@ export function blameChange(
       continue;
     }
     const ranges = widen(file.before!.ranges, blob.lines);
-    if (ranges.length === 0) continue;
-    const lines = blameLines(root, boundary ? `${boundary}..${commit}` : commit, oldPath, ranges);
-    if (lines) perSeed.push({ seed: file.path, lines });
+    if (ranges.length > 0) jobs.push({ seed: file.path, path: oldPath, ranges });
+  }
+  // The blames run side by side (each a git process), and are read in path order whatever ends first.
+  const range = boundary ? `${boundary}..${commit}` : commit;
+  const blames = await mapConcurrently(jobs, BLAME_CONCURRENCY, (job) => blameLines(root, range, job.path, job.ranges));
+  const perSeed: { seed: string; lines: Map<string, number> }[] = [];
+  for (const [i, lines] of blames.entries()) {
+    if (lines) perSeed.push({ seed: jobs[i]!.seed, lines });
     else failed++;
   }
   const shas = [...new Set(perSeed.flatMap(({ lines }) => [...lines.keys()]))].sort();
@@ -211,21 +227,46 @@ export function widen(ranges: readonly LineRange[], lineCount: number): LineRang
   return out;
 }
 
+/** `items` mapped by `run`, at most `limit` at a time, the results in the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await run(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** `git blame --porcelain` of the ranges: lines per commit that wrote them, boundary commits (older than the range) left out. */
-function blameLines(root: string, range: string, path: string, ranges: LineRange[]): Map<string, number> | undefined {
+async function blameLines(
+  root: string,
+  range: string,
+  path: string,
+  ranges: LineRange[],
+): Promise<Map<string, number> | undefined> {
   let out: string;
   try {
-    out = git(root, [
-      'blame',
-      '--porcelain',
-      // The same lines whatever the user's configuration: no ignored revisions, no text conversion.
-      '--no-ignore-revs-file',
-      '--no-textconv',
-      ...ranges.flatMap((r) => ['-L', `${r.start},${r.end}`]),
-      range,
-      '--',
-      path,
-    ]);
+    ({ stdout: out } = await execFileAsync(
+      'git',
+      [
+        '-C',
+        root,
+        'blame',
+        '--porcelain',
+        // The same lines whatever the user's configuration: no ignored revisions, no text conversion.
+        '--no-ignore-revs-file',
+        '--no-textconv',
+        ...ranges.flatMap((r) => ['-L', `${r.start},${r.end}`]),
+        range,
+        '--',
+        path,
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 30 },
+    ));
   } catch {
     return undefined;
   }

@@ -63,122 +63,122 @@ function gitDiffRelative(dir: string, at: number[]): string {
 const KNOWN = new Set(['core.py', 'a.py', 'b.py', 'c.py', 'd.py']);
 
 describe('blameChange', () => {
-  it('scores the files of the commits that wrote the edited lines and the lines around them', () => {
+  it('scores the files of the commits that wrote the edited lines and the lines around them', async () => {
     const { dir, top } = coreRepo();
     // Line 3 and the three around it (1–6): `top` wrote 1–5, the root commit 6 (a root commit imports, it couples nothing).
-    const history = blameChange(dir, edit(dir, [3]), 'HEAD', KNOWN);
+    const history = await blameChange(dir, edit(dir, [3]), 'HEAD', KNOWN);
     expect(history.note).toBeUndefined();
     expect(history.blamed).toBe(1);
     expect([...history.scores]).toEqual([['a.py', 1]]);
     expect(history.best.get('a.py')).toEqual({ seed: 'core.py', sha: top, lines: 5, files: 2 });
   });
 
-  it('counts each commit alike and shares it among its files', () => {
+  it('counts each commit alike and shares it among its files', async () => {
     const { dir, bottom } = coreRepo();
-    const history = blameChange(dir, edit(dir, [3, 32]), 'HEAD', KNOWN);
+    const history = await blameChange(dir, edit(dir, [3, 32]), 'HEAD', KNOWN);
     // `top` and `bottom` count 1/2 each; `bottom` touched three files, so b.py and c.py get half of its share.
     expect(Object.fromEntries(history.scores)).toEqual({ 'a.py': 0.5, 'b.py': 0.25, 'c.py': 0.25 });
     expect(history.best.get('b.py')).toEqual({ seed: 'core.py', sha: bottom, lines: 6, files: 3 });
     // A commit of one file (`alone`, line 20) couples nothing; d.py never changed.
-    expect(blameChange(dir, edit(dir, [20]), 'HEAD', KNOWN).scores.size).toBe(0);
+    expect((await blameChange(dir, edit(dir, [20]), 'HEAD', KNOWN)).scores.size).toBe(0);
   });
 
-  it('leaves out the changed files themselves and files outside the index', () => {
+  it('leaves out the changed files themselves and files outside the index', async () => {
     const { dir } = coreRepo();
     const changed = edit(dir, [3, 32], { 'a.py': 'A = 2\n' });
-    const history = blameChange(dir, changed, 'HEAD', new Set(['core.py', 'a.py', 'b.py']));
+    const history = await blameChange(dir, changed, 'HEAD', new Set(['core.py', 'a.py', 'b.py']));
     // a.py's own line was written by `top`, whose other file is core.py, changed too: the average
     // over the two changed files blamed halves core.py's 0.25 for b.py.
     expect(history.blamed).toBe(2);
     expect(Object.fromEntries(history.scores)).toEqual({ 'b.py': 0.125 });
   });
 
-  it('scores a file moved since the blamed commit under its path now', () => {
+  it('scores a file moved since the blamed commit under its path now', async () => {
     const { dir, top } = coreRepo();
     git(dir, 'mv', 'a.py', 'z.py');
     git(dir, 'commit', '-qm', 'a to z');
     const known = new Set([...KNOWN].filter((path) => path !== 'a.py').concat('z.py'));
     const changed = edit(dir, [3]);
     // `top` touched a.py, which is z.py now: without the moves the checkout has no such file.
-    expect(blameChange(dir, changed, 'HEAD', known).scores.size).toBe(0);
-    const history = blameChange(dir, changed, 'HEAD', known, { renamed: new Map([['a.py', 'z.py']]) });
+    expect((await blameChange(dir, changed, 'HEAD', known)).scores.size).toBe(0);
+    const history = await blameChange(dir, changed, 'HEAD', known, { renamed: new Map([['a.py', 'z.py']]) });
     expect([...history.scores]).toEqual([['z.py', 1]]);
     expect(history.best.get('z.py')).toEqual({ seed: 'core.py', sha: top, lines: 5, files: 2 });
   });
 
-  it('follows no further back than the history it is given', () => {
+  it('follows no further back than the history it is given', async () => {
     const { dir } = coreRepo();
     // Two commits back (`alone`, `bottom`): `top`'s lines are older, and count for nothing.
-    const history = blameChange(dir, edit(dir, [3, 32]), 'HEAD', KNOWN, { maxCommits: 2 });
+    const history = await blameChange(dir, edit(dir, [3, 32]), 'HEAD', KNOWN, { maxCommits: 2 });
     expect(Object.fromEntries(history.scores)).toEqual({ 'b.py': 0.5, 'c.py': 0.5 });
   });
 
-  it('blames nothing when the diff is not of the revision, and says why', () => {
+  it('blames nothing when the diff is not of the revision, and says why', async () => {
     const { dir, top } = coreRepo();
     // The diff's old side is HEAD's core.py: at `top` the blob differs.
     const changed = edit(dir, [3]);
-    const history = blameChange(dir, changed, top, KNOWN);
+    const history = await blameChange(dir, changed, top, KNOWN);
     expect(history.scores.size).toBe(0);
     expect(history.note).toBe("line history: 1 changed file's old side is not " + top + ': not blamed');
-    expect(blameChange(dir, changed, 'no-such-rev', KNOWN).note).toBe(
+    expect((await blameChange(dir, changed, 'no-such-rev', KNOWN)).note).toBe(
       'line history: no commit no-such-rev to blame the changed lines at',
     );
-    expect(() => blameChange(dir, changed, '--all', KNOWN)).toThrow(/not a revision/);
+    await expect(blameChange(dir, changed, '--all', KNOWN)).rejects.toThrow(/not a revision/);
   });
 
-  it('blames from a directory inside the repository, with paths relative to it', () => {
+  it('blames from a directory inside the repository, with paths relative to it', async () => {
     const { dir, top } = coreRepo('app');
     // As `git diff --relative` run in app/ (and the action's working-directory) name them.
     const changed = changedFilesFromDiff(gitDiffRelative(dir, [3]));
     expect(changed.map((file) => file.path)).toEqual(['core.py']);
-    const history = blameChange(dir, changed, 'HEAD', KNOWN);
+    const history = await blameChange(dir, changed, 'HEAD', KNOWN);
     expect(history.note).toBeUndefined();
     expect([...history.scores]).toEqual([['a.py', 1]]);
     expect(history.best.get('a.py')!.sha).toBe(top);
   });
 
-  it("blames the same lines whatever the user's blame configuration", () => {
+  it("blames the same lines whatever the user's blame configuration", async () => {
     const { dir } = coreRepo();
     // A configured ignore-revs file that does not exist makes a plain `git blame` fail.
     git(dir, 'config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs');
-    const history = blameChange(dir, edit(dir, [3]), 'HEAD', KNOWN);
+    const history = await blameChange(dir, edit(dir, [3]), 'HEAD', KNOWN);
     expect(history.note).toBeUndefined();
     expect([...history.scores]).toEqual([['a.py', 1]]);
   });
 
-  it('blames nothing it cannot check when the revision is a guess', () => {
+  it('blames nothing it cannot check when the revision is a guess', async () => {
     const { dir } = coreRepo();
     // A diff without `index` lines (`diff -u`) names no blob.
     const changed = edit(dir, [3]).map((file) => ({ ...file, before: { ranges: file.before!.ranges } }));
-    expect(blameChange(dir, changed, 'HEAD', KNOWN).scores.size).toBe(1);
-    const guessed = blameChange(dir, changed, 'HEAD', KNOWN, { requireBlob: true });
+    expect((await blameChange(dir, changed, 'HEAD', KNOWN)).scores.size).toBe(1);
+    const guessed = await blameChange(dir, changed, 'HEAD', KNOWN, { requireBlob: true });
     expect(guessed.scores.size).toBe(0);
     expect(guessed.note).toBe(
       "line history: 1 changed file's diff has no index line nor old lines to check against HEAD: not blamed",
     );
   });
 
-  it('checks a diff without blob ids by the old lines it shows', () => {
+  it('checks a diff without blob ids by the old lines it shows', async () => {
     const { dir, top } = coreRepo();
     const noBlob = edit(dir, [3]).map((file) => ({ ...file, before: { ranges: file.before!.ranges } }));
     // core.py's line 3 at HEAD is `top3 = 3`, as a patch of HEAD would show it.
     const shows = (text: string) =>
       noBlob.map((file) => ({ ...file, before: { ...file.before, shown: [[3, text]] as [number, string][] } }));
-    const checked = blameChange(dir, shows('top3 = 3'), 'HEAD', KNOWN, { requireBlob: true });
+    const checked = await blameChange(dir, shows('top3 = 3'), 'HEAD', KNOWN, { requireBlob: true });
     expect(checked.note).toBeUndefined();
     expect([...checked.scores]).toEqual([['a.py', 1]]);
     // At `top`'s parent line 3 was `v3 = 3`: that revision is not the old side, whatever the caller says.
-    const stale = blameChange(dir, shows('top3 = 3'), `${top}^`, KNOWN);
+    const stale = await blameChange(dir, shows('top3 = 3'), `${top}^`, KNOWN);
     expect(stale.scores.size).toBe(0);
     expect(stale.note).toBe(`line history: 1 changed file's old side is not ${top}^: not blamed`);
-    expect(blameChange(dir, shows('v3 = 3'), `${top}^`, KNOWN).note).toBeUndefined();
+    expect((await blameChange(dir, shows('v3 = 3'), `${top}^`, KNOWN)).note).toBeUndefined();
   });
 
-  it('credits no file for a path that named more than one, and never the changed file under its old path', () => {
+  it('credits no file for a path that named more than one, and never the changed file under its old path', async () => {
     const { dir } = coreRepo();
     const changed = edit(dir, [3]);
     // a.py named two files over the log: which one `top` touched is unknown, even though a.py exists.
-    const unknown = blameChange(dir, changed, 'HEAD', KNOWN, { renamed: new Map([['a.py', null]]) });
+    const unknown = await blameChange(dir, changed, 'HEAD', KNOWN, { renamed: new Map([['a.py', null]]) });
     expect(unknown.scores.size).toBe(0);
     // core.py, renamed to main.py by the change: a checkout of the base still has core.py, and a.py
     // is scored but core.py is not.
@@ -188,14 +188,14 @@ describe('blameChange', () => {
       status: 'renamed' as const,
       previousPath: 'core.py',
     }));
-    const history = blameChange(dir, moved, 'HEAD', KNOWN);
+    const history = await blameChange(dir, moved, 'HEAD', KNOWN);
     expect([...history.scores]).toEqual([['a.py', 1]]);
   });
 
-  it('skips a partial clone, where blaming would fetch every old blob', () => {
+  it('skips a partial clone, where blaming would fetch every old blob', async () => {
     const { dir } = coreRepo();
     git(dir, 'config', 'remote.origin.promisor', 'true');
-    const history = blameChange(dir, edit(dir, [3]), 'HEAD', KNOWN);
+    const history = await blameChange(dir, edit(dir, [3]), 'HEAD', KNOWN);
     expect(history.scores.size).toBe(0);
     expect(history.note).toMatch(/partial clone/);
   });
