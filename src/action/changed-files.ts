@@ -4,7 +4,7 @@ import type { GitHubClient } from '../github/client.js';
 import { codeSpan } from '../report/markdown-text.js';
 import { LIST_FILES_LIMIT, listPullFiles } from '../github/pull-files.js';
 import type { IssueTarget } from '../github/sticky-comment.js';
-import { GIT_ENV } from '../repo/git-env.js';
+import { GIT_ENV, GIT_ENV_NO_FETCH } from '../repo/git-env.js';
 import { isPartialClone } from '../repo/history.js';
 
 export interface PullRequestChanges {
@@ -21,12 +21,12 @@ export interface PullRequestChanges {
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
-function git(root: string, args: string[]): string {
+function git(root: string, args: string[], env: Readonly<Record<string, string>> = GIT_ENV): string {
   return execFileSync('git', ['-C', root, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...GIT_ENV },
+    env: { ...process.env, ...env },
   });
 }
 
@@ -34,7 +34,8 @@ function git(root: string, args: string[]): string {
 export function hasCommit(root: string, sha: string): boolean {
   if (!SHA.test(sha)) return false;
   try {
-    git(root, ['cat-file', '-e', `${sha}^{commit}`]);
+    // A partial clone would fetch a commit it lacks (a fork's head) to answer.
+    git(root, ['cat-file', '-e', `${sha}^{commit}`], GIT_ENV_NO_FETCH);
     return true;
   } catch {
     return false;

@@ -26,8 +26,10 @@ export interface ChangedFile {
    * is the old side's blob id as the diff's `index` line abbreviates it.
    * Line history (see blameChange) asks which commits wrote these lines.
    * `shown`: when the diff names no blob (GitHub's patches, `diff -u`), the
-   * old-side lines it shows (context and removed, at most SHOWN_LINES), by
-   * line number: a revision is the old side only if it has them there.
+   * old-side lines it shows (context and removed, the first
+   * SHOWN_LINES_PER_HUNK of each hunk), by line number: a revision is the
+   * old side only if it has them there. Such a diff keeps the old side of
+   * its first SHOWN_HUNKS hunks only.
    */
   before?: { ranges: LineRange[]; blob?: string; shown?: [number, string][] };
 }
@@ -46,8 +48,10 @@ export interface Seeds {
 }
 
 const DEV_NULL = '/dev/null';
-/** Old-side lines kept per file to check a revision against (ChangedFile.before.shown). */
-export const SHOWN_LINES = 200;
+/** Old-side lines kept per hunk to check a revision against (ChangedFile.before.shown). */
+export const SHOWN_LINES_PER_HUNK = 6;
+/** Hunks of a diff without blob ids whose old side is kept: the rest cannot be checked, and are not blamed. */
+export const SHOWN_HUNKS = 100;
 
 /**
  * Changed files and new-side line ranges of a unified diff. Deletions are
@@ -67,7 +71,16 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
     const shown: [number, string][] = [];
     const added: string[] = [];
     const removed: string[] = [];
-    for (const chunk of file.chunks) {
+    const blob = /^([0-9a-f]{7,64})\.\./.exec(file.index?.[0] ?? '')?.[1];
+    for (const [hunk, chunk] of file.chunks.entries()) {
+      // Without a blob id only the hunks whose lines are kept to check can say where the old side is.
+      const oldSide = blob !== undefined || hunk < SHOWN_HUNKS;
+      let shownHere = 0;
+      const show = (line: number, content: string): void => {
+        if (blob !== undefined || !oldSide || shownHere >= SHOWN_LINES_PER_HUNK) return;
+        shown.push([line, content.slice(1)]);
+        shownHere++;
+      };
       let next = chunk.newStart;
       // The old side's last line so far: a hunk that removes nothing inserts after its start line.
       let previousOld = chunk.oldLines > 0 ? chunk.oldStart - 1 : chunk.oldStart;
@@ -78,13 +91,13 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
         } else if (change.type === 'normal') {
           previousOld = change.ln1;
           removing = false;
-          if (shown.length < SHOWN_LINES) shown.push([change.ln1, change.content.slice(1)]);
+          show(change.ln1, change.content);
         } else if (change.type === 'del') {
-          if (shown.length < SHOWN_LINES) shown.push([change.ln, change.content.slice(1)]);
-          oldLines.push(change.ln);
+          show(change.ln, change.content);
+          if (oldSide) oldLines.push(change.ln);
           previousOld = change.ln;
           removing = true;
-        } else if (!removing) {
+        } else if (!removing && oldSide) {
           // An insertion: the old lines either side of it.
           oldLines.push(Math.max(1, previousOld), previousOld + 1);
         }
@@ -103,7 +116,6 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
     const entry: ChangedFile = { path, status, ranges: status === 'deleted' ? [] : toRanges(lines) };
     if (status !== 'added' && oldLines.length > 0) {
       entry.before = { ranges: toRanges(oldLines) };
-      const blob = /^([0-9a-f]{7,64})\.\./.exec(file.index?.[0] ?? '')?.[1];
       if (blob !== undefined) entry.before.blob = blob;
       else if (shown.length > 0) entry.before.shown = shown;
     }

@@ -1,13 +1,18 @@
 /**
  * The environment revloop runs git in when it reads a pull request's
  * commits: never prompt, never page, never read a config that the checkout
- * could have planted, and never fetch — in a partial clone, asking for an
- * object it lacks (a fork's head commit, its blobs) would otherwise
- * download it.
+ * could have planted.
  */
 export const GIT_ENV: Readonly<Record<string, string>> = {
   GIT_TERMINAL_PROMPT: '0',
   GIT_PAGER: 'cat',
   GIT_CONFIG_NOSYSTEM: '1',
-  GIT_NO_LAZY_FETCH: '1',
 };
+
+/**
+ * GIT_ENV, and never fetch: in a partial clone, asking whether a commit is
+ * there (a fork's head) would otherwise download it. Only for such
+ * questions — a diff of the repository's own commits may fetch the blobs
+ * it lacks.
+ */
+export const GIT_ENV_NO_FETCH: Readonly<Record<string, string>> = { ...GIT_ENV, GIT_NO_LAZY_FETCH: '1' };

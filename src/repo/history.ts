@@ -242,23 +242,26 @@ function followRenames(commits: { parents: string; files: FileStatus[] }[]): {
   // Path in older commits → its file's path in the newest commit, or null for a file the newest commit lacks.
   const later = new Map<string, string | null>();
   const current = (path: string): string | null => (later.has(path) ? later.get(path)! : path);
-  // A path a file was moved from → the file's path in the newest commit (see HistoryLog.renamed).
-  const renamed = new Map<string, string | null>();
-  // Paths this commit or a newer one added or moved a file to.
-  const taken = new Set<string>();
+  // Paths a file was moved from, and what each commit naming one (or moving a file from it) names today.
+  const movedFrom = new Set(
+    commits.flatMap(({ files }) => files.flatMap((file) => (file.status === 'R' && file.from ? [file.from] : []))),
+  );
+  const meanings = new Map<string, Set<string | null>>();
+  const means = (path: string, now: string | null): void => {
+    if (!movedFrom.has(path)) return;
+    const seen = meanings.get(path);
+    if (seen) seen.add(now);
+    else meanings.set(path, new Set([now]));
+  };
   const logged = commits.map(({ parents, files }) => {
     const named = files.map((file) => current(file.path));
+    for (const [i, file] of files.entries()) means(file.path, named[i]!);
     for (const file of files)
-      if (file.status === 'A' || file.status === 'R' || file.status === 'C') {
-        later.set(file.path, null);
-        taken.add(file.path);
-      }
+      if (file.status === 'A' || file.status === 'R' || file.status === 'C') later.set(file.path, null);
     for (const [i, file] of files.entries())
       if (file.status === 'R' && file.from !== undefined) {
         later.set(file.from, named[i]!);
-        // A path moved from twice, or taken by another file since, named more than one file.
-        const reused = renamed.has(file.from) || taken.has(file.from);
-        renamed.set(file.from, reused ? null : named[i]!);
+        means(file.from, named[i]!);
       }
     return {
       root: parents === '',
@@ -266,6 +269,14 @@ function followRenames(commits: { parents: string; files: FileStatus[] }[]): {
       touched: new Set(files.map((file) => file.path)).size,
     };
   });
+  // A path a file was moved from → that file's path today, when every commit naming the path meant it;
+  // null when the path named several files (or one since gone) over the log.
+  const renamed = new Map<string, string | null>();
+  for (const path of movedFrom) {
+    const seen = [...meanings.get(path)!];
+    const now = seen.length === 1 ? seen[0]! : null;
+    if (now !== path) renamed.set(path, now);
+  }
   return { commits: logged, renamed };
 }
 

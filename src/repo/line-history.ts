@@ -122,7 +122,7 @@ export async function blameChange(
   for (const file of blamedFiles) {
     const oldPath = file.previousPath ?? file.path;
     const { blob: expected, shown } = file.before!;
-    if (expected === undefined && shown === undefined && options.requireBlob) {
+    if (expected === undefined && !telling(shown) && options.requireBlob) {
       unchecked++;
       continue;
     }
@@ -191,11 +191,21 @@ function oldestCommit(root: string, commit: string, maxCommits: number): string 
   }
 }
 
-/** Whether the file's text has the lines a diff showed of its old side, at their numbers (nothing shown: yes). */
+/**
+ * Whether the file's text has the lines a diff showed of its old side, at
+ * their numbers (nothing shown: yes), line endings aside (a diff saved with
+ * CRLF, a patch whose endings were normalised).
+ */
 function showsSame(text: string, shown: readonly [number, string][] | undefined): boolean {
   if (shown === undefined) return true;
   const lines = text.split('\n');
-  return shown.every(([line, content]) => lines[line - 1] === content);
+  const bare = (line: string | undefined): string | undefined => line?.replace(/\r$/, '');
+  return shown.every(([line, content]) => bare(lines[line - 1]) === bare(content));
+}
+
+/** Lines enough to tell one revision from another: not only blank lines and lone braces. */
+function telling(shown: readonly [number, string][] | undefined): boolean {
+  return shown?.some(([, content]) => /[\p{L}\p{N}]/u.test(content)) ?? false;
 }
 
 /** The blob of `path` at `commit`: its id, text and how many lines it has; nothing for a missing or binary file. */

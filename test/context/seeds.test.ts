@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFilesFromDiff, toRanges } from '../../src/context/seeds.js';
+import { changedFilesFromDiff, SHOWN_HUNKS, SHOWN_LINES_PER_HUNK, toRanges } from '../../src/context/seeds.js';
 
 const DIFF = `diff --git a/shop/models.py b/shop/models.py
 index 1111111..2222222 100644
@@ -136,6 +136,20 @@ describe('changedFilesFromDiff', () => {
       [5, '    y = 2'],
       [6, '    return y'],
     ]);
+    // A few lines of every hunk, and the old side of the first SHOWN_HUNKS hunks only: the rest is unchecked.
+    const hunks = Array.from({ length: SHOWN_HUNKS + 1 }, (_, i) => {
+      const at = 20 * i + 1;
+      const keep = Array.from({ length: 8 }, (_, k) => `     k${i}_${k}\n`).join('');
+      return `@@ -${at},9 +${at},9 @@\n${keep}-    a${i}\n+    b${i}\n`;
+    }).join('');
+    const long = changedFilesFromDiff(`--- a/x.py\n+++ b/x.py\n${hunks}`)[0]!.before!;
+    expect(long.shown).toHaveLength(SHOWN_HUNKS * SHOWN_LINES_PER_HUNK);
+    expect(long.shown!.slice(0, 2)).toEqual([
+      [1, '    k0_0'],
+      [2, '    k0_1'],
+    ]);
+    expect(long.ranges).toHaveLength(SHOWN_HUNKS);
+    expect(long.ranges.at(-1)).toEqual({ start: 20 * (SHOWN_HUNKS - 1) + 9, end: 20 * (SHOWN_HUNKS - 1) + 9 });
     // With an index line the blob is the check.
     const indexed = `diff --git a/x.py b/x.py\nindex 1111111..2222222 100644\n${once}`;
     expect(changedFilesFromDiff(indexed)[0]!.before).toEqual({ ranges: [{ start: 1, end: 1 }], blob: '1111111' });

@@ -152,6 +152,28 @@ describe('mineCoChanges across renames', () => {
     expect(unfollowed.ok && unfollowed.renamed.size).toBe(0);
   });
 
+  it('keeps one answer for a move taken back, and none for a path two files had', () => {
+    const dir = tempDir();
+    git(dir, 'init', '-q', '-b', 'main');
+    const commit = (message: string, files: Record<string, string> = {}, ...commands: string[][]) => {
+      writeFiles(dir, files);
+      for (const command of commands) git(dir, ...command);
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-qm', message);
+    };
+    commit('root', { 'a.py': 'A = 1\n', 'old.py': 'OLD = 1\n', 'p.py': 'P = 1\n' });
+    // a.py moves to b.py and back: one file all along.
+    commit('a to b', {}, ['mv', 'a.py', 'b.py']);
+    commit('b back to a', {}, ['mv', 'b.py', 'a.py']);
+    // old.py changes with p.py, is deleted, a new old.py comes and moves to new.py: two files had old.py.
+    commit('old with p', { 'old.py': 'OLD = 2\n', 'p.py': 'P = 2\n' });
+    commit('drop old', {}, ['rm', '-q', 'old.py']);
+    commit('another old', { 'old.py': 'ANOTHER = 1\n' });
+    commit('old to new', {}, ['mv', 'old.py', 'new.py']);
+    const log = readHistoryLog(dir);
+    expect(log.ok && Object.fromEntries(log.renamed)).toEqual({ 'b.py': 'a.py', 'old.py': null });
+  });
+
   it('reads history path by path when told not to follow renames', () => {
     const history = mineCoChanges(shopWithMove(false), known, { followRenames: false });
     expect(history.touches.get('shop/prices.py')).toBe(2);

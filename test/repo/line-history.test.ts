@@ -172,6 +172,14 @@ describe('blameChange', () => {
     expect(stale.scores.size).toBe(0);
     expect(stale.note).toBe(`line history: 1 changed file's old side is not ${top}^: not blamed`);
     expect((await blameChange(dir, shows('v3 = 3'), `${top}^`, KNOWN)).note).toBeUndefined();
+    // Line endings aside: a diff saved with CRLF still checks.
+    expect([...(await blameChange(dir, shows('top3 = 3\r'), 'HEAD', KNOWN, { requireBlob: true })).scores]).toEqual([
+      ['a.py', 1],
+    ]);
+    // A guess is not settled by a blank line or a lone brace.
+    const blank = await blameChange(dir, shows('   '), 'HEAD', KNOWN, { requireBlob: true });
+    expect(blank.scores.size).toBe(0);
+    expect(blank.note).toMatch(/no index line nor old lines to check against HEAD/);
   });
 
   it('credits no file for a path that named more than one, and never the changed file under its old path', async () => {
