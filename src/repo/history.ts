@@ -119,9 +119,9 @@ export type HistoryLog =
       /**
        * A path a file was moved from → the file's path at the newest commit,
        * for whoever reads older commits without knowing where in the log they
-       * are (git blame's). Null when the path named more than one file over
-       * the log (moved from twice, or taken by a newer file), or the file is
-       * gone: which one an old commit meant is unknown.
+       * are (git blame's). Null unless every commit of the log naming the
+       * path meant that one file (a path deleted and reused, or taken by
+       * another file since): which one an old commit meant is unknown.
        */
       renamed: Map<string, string | null>;
     }

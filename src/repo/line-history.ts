@@ -43,7 +43,10 @@ export interface LineHistoryCommit {
  * `maxFilesPerCommit` files.
  */
 export interface LineHistoryOptions extends Pick<HistoryOptions, 'maxCommits' | 'maxFilesPerCommit'> {
-  /** `rev` is a guess: a changed file whose diff names no old blob (no `index` line) is not blamed. */
+  /**
+   * `rev` is a guess: a changed file whose diff names no old blob (no
+   * `index` line) and shows no telling old lines to check is not blamed.
+   */
   requireBlob?: boolean;
   /**
    * Paths files were moved from → their paths now (HistoryLog.renamed): a
@@ -81,12 +84,12 @@ function empty(note?: string): LineHistory {
  * touched 2 to `maxFilesPerCommit` files counts the same for its changed
  * file, and shares itself among its other files (1 / (n − 1) each, as the
  * co-change history does); a file's score is its share of the changed
- * file's commits, averaged over the changed files blamed. A diff that
- * names no blob is checked by the old-side lines it shows. A file moved
- * since a commit touched it scores under its path now (`options.renamed`). Only files in
- * `known` and not changed themselves score. A diff whose old side is not
- * `rev` (its `index` blob differs) is left out, and so is a partial clone,
- * where blaming would fetch every old blob.
+ * file's commits, averaged over the changed files blamed. A file moved
+ * since a commit touched it scores under its path now (`options.renamed`).
+ * Only files in `known` and not changed themselves score. A diff whose old
+ * side is not `rev` (its `index` blob differs, or, without one, `rev` lacks
+ * the old lines it shows) is left out, and so is a partial clone, where
+ * blaming would fetch every old blob.
  */
 export async function blameChange(
   root: string,
@@ -127,11 +130,11 @@ export async function blameChange(
       continue;
     }
     const blob = blobAt(root, commit, oldPath);
-    if (!blob || (expected !== undefined && !blob.id.startsWith(expected)) || !showsSame(blob.text, shown)) {
+    if (!blob || (expected !== undefined && !blob.id.startsWith(expected)) || !showsSame(blob.lines, shown)) {
       mismatched++;
       continue;
     }
-    const ranges = widen(file.before!.ranges, blob.lines);
+    const ranges = widen(file.before!.ranges, blob.lineCount);
     if (ranges.length > 0) jobs.push({ seed: file.path, path: oldPath, ranges });
   }
   // The blames run side by side (each a git process), and are read in path order whatever ends first.
@@ -196,9 +199,8 @@ function oldestCommit(root: string, commit: string, maxCommits: number): string 
  * their numbers (nothing shown: yes), line endings aside (a diff saved with
  * CRLF, a patch whose endings were normalised).
  */
-function showsSame(text: string, shown: readonly [number, string][] | undefined): boolean {
+function showsSame(lines: readonly string[], shown: readonly [number, string][] | undefined): boolean {
   if (shown === undefined) return true;
-  const lines = text.split('\n');
   const bare = (line: string | undefined): string | undefined => line?.replace(/\r$/, '');
   return shown.every(([line, content]) => bare(lines[line - 1]) === bare(content));
 }
@@ -208,16 +210,21 @@ function telling(shown: readonly [number, string][] | undefined): boolean {
   return shown?.some(([, content]) => /[\p{L}\p{N}]/u.test(content)) ?? false;
 }
 
-/** The blob of `path` at `commit`: its id, text and how many lines it has; nothing for a missing or binary file. */
-function blobAt(root: string, commit: string, path: string): { id: string; text: string; lines: number } | undefined {
+/** The blob of `path` at `commit`: its id, its lines and how many; nothing for a missing or binary file. */
+function blobAt(
+  root: string,
+  commit: string,
+  path: string,
+): { id: string; lines: string[]; lineCount: number } | undefined {
   try {
     // `./`: the path is relative to `root`, which may be a directory inside the repository.
     const id = git(root, ['rev-parse', '--verify', '--quiet', `${commit}:./${path}`]).trim();
     if (!SHA.test(id)) return undefined;
     const text = git(root, ['cat-file', 'blob', id]);
     if (text.includes('\0')) return undefined;
-    const lines = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-    return { id, text, lines };
+    const lines = text.split('\n');
+    const lineCount = text === '' ? 0 : lines.length - (text.endsWith('\n') ? 1 : 0);
+    return { id, lines, lineCount };
   } catch {
     return undefined;
   }
