@@ -57,13 +57,25 @@ export const SHOWN_HUNKS = 100;
  * Changed files and new-side line ranges of a unified diff. Deletions are
  * anchored at the new-side line where the removed text stood.
  */
-export function changedFilesFromDiff(diff: string): ChangedFile[] {
+export function changedFilesFromDiff(text: string): ChangedFile[] {
+  // parse-diff reads no header that ends in CR (a diff saved with CRLF line
+  // endings); the lines' words and the shown-lines check ignore line endings.
+  const diff = text.replace(/\r\n/g, '\n');
   const out: ChangedFile[] = [];
+  const moves = declaredMoves(diff);
   for (const file of parseDiff(diff)) {
-    const from = file.from && file.from !== DEV_NULL ? file.from : undefined;
-    const to = file.to && file.to !== DEV_NULL ? file.to : undefined;
+    let from = file.from && file.from !== DEV_NULL ? file.from : undefined;
+    let to = file.to && file.to !== DEV_NULL ? file.to : undefined;
+    const move = from !== undefined && to !== undefined && from !== to ? moves.get(`${from}\0${to}`) : undefined;
+    if (from !== undefined && to !== undefined && from !== to && move === undefined) {
+      // Two names for one file with no `rename from`/`copy from` saying it moved
+      // (`diff -u x.orig x`): a plain diff cannot move a file, so it is one file.
+      from = to = patchTarget(from, to);
+    }
     const path = to ?? from;
     if (!path) continue;
+    // A copy's source is still there, unchanged: the copy is a new file.
+    if (move === 'copy') from = undefined;
     const status: ChangedFile['status'] =
       file.deleted || !to ? 'deleted' : file.new || !from ? 'added' : from !== to ? 'renamed' : 'modified';
     const lines: number[] = [];
@@ -125,6 +137,36 @@ export function changedFilesFromDiff(diff: string): ChangedFile[] {
     out.push(entry);
   }
   return mergeChanged(out);
+}
+
+/**
+ * The moves and copies a git diff declares (`rename from A` then `rename to
+ * B`, `copy from`/`copy to`), keyed `A\0B` with names as parse-diff gives
+ * them (surrounding quotes removed).
+ */
+function declaredMoves(diff: string): Map<string, 'rename' | 'copy'> {
+  const moves = new Map<string, 'rename' | 'copy'>();
+  const unquote = (name: string): string => name.replace(/^"|"$/g, '');
+  const pattern = /^(rename|copy) from (.+)\n\1 to (.+)$/gm;
+  for (const [, kind, from, to] of diff.matchAll(pattern))
+    moves.set(`${unquote(from!)}\0${unquote(to!)}`, kind as 'rename' | 'copy');
+  return moves;
+}
+
+/**
+ * The file a plain diff naming two paths changes, as GNU patch chooses when
+ * both exist: the name with the fewest directories, then the shortest base
+ * name, then the shortest name (`x` of `x.orig` and `x`, or of `x` and `x.new`).
+ */
+function patchTarget(from: string, to: string): string {
+  const key = (name: string): [number, number, number] => [
+    name.split('/').length,
+    name.length - name.lastIndexOf('/') - 1,
+    name.length,
+  ];
+  const [a, b] = [key(from), key(to)];
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? from : to;
+  return to;
 }
 
 /** Sorted, merged ranges from a list of line numbers. */

@@ -155,6 +155,53 @@ describe('changedFilesFromDiff', () => {
     expect(changedFilesFromDiff(indexed)[0]!.before).toEqual({ ranges: [{ start: 1, end: 1 }], blob: '1111111' });
   });
 
+  it('takes a plain diff naming two paths (diff -u x.orig x) as one changed file, and only a declared move as a rename', () => {
+    const hunk = '@@ -1,2 +1,2 @@\n keep\n-old\n+new\n';
+    const orig = changedFilesFromDiff(
+      `--- src/x.py.orig\t2026-01-01 10:00:00\n+++ src/x.py\t2026-01-02 10:00:00\n${hunk}`,
+    );
+    expect(orig).toEqual([
+      {
+        path: 'src/x.py',
+        status: 'modified',
+        ranges: [{ start: 2, end: 2 }],
+        addedText: 'new',
+        removedText: 'old',
+        before: {
+          ranges: [{ start: 2, end: 2 }],
+          shown: [
+            [1, 'keep'],
+            [2, 'old'],
+          ],
+        },
+      },
+    ]);
+    // The shorter base name whichever side it is on, as GNU patch chooses.
+    expect(changedFilesFromDiff(`--- src/x.py\n+++ src/x.py.new\n${hunk}`)[0]).toMatchObject({
+      path: 'src/x.py',
+      status: 'modified',
+    });
+    expect(changedFilesFromDiff(`--- x.py\n+++ lib/x.py\n${hunk}`)[0]).toMatchObject({
+      path: 'x.py',
+      status: 'modified',
+    });
+    // git says when a file moved; a copy leaves its source as it was, so it is a new file.
+    const renamed = `diff --git a/x.py b/lib/x.py\nsimilarity index 80%\nrename from x.py\nrename to lib/x.py\n--- a/x.py\n+++ b/lib/x.py\n${hunk}`;
+    expect(changedFilesFromDiff(renamed)[0]).toMatchObject({
+      path: 'lib/x.py',
+      status: 'renamed',
+      previousPath: 'x.py',
+    });
+    const copied = renamed.replace(/rename/g, 'copy');
+    const copy = changedFilesFromDiff(copied)[0]!;
+    expect(copy).toMatchObject({ path: 'lib/x.py', status: 'added' });
+    expect(copy.previousPath).toBeUndefined();
+    expect(copy.before).toBeUndefined();
+    // A pure rename (no hunks) as git prints it.
+    const pure = 'diff --git a/a b/c\r\nsimilarity index 100%\r\nrename from a\r\nrename to c\r\n';
+    expect(changedFilesFromDiff(pure)[0]).toMatchObject({ path: 'c', status: 'renamed', previousPath: 'a' });
+  });
+
   it('returns nothing for an empty diff', () => {
     expect(changedFilesFromDiff('')).toEqual([]);
   });
