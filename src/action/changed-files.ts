@@ -136,31 +136,32 @@ export async function pullRequestChanges(
   commits: { baseSha: string; headSha: string },
   log: (message: string) => void,
 ): Promise<PullRequestChanges> {
-  const found = await changesFromGitOrApi(client, target, root, commits, log);
   const prefix = repositoryPrefix(root);
-  const { changed, outside } = relativeToPrefix(found.changed, prefix);
+  const { outside, ...found } = await changesFromGitOrApi(client, target, root, commits, prefix, log);
   if (outside > 0)
     found.notes.push(
       `${outside} changed file${outside === 1 ? ' is' : 's are'} outside \`working-directory\` (${codeSpan(prefix)}) and not seeds.`,
     );
-  return { ...found, changed };
+  return found;
 }
 
+/** The changes relative to the working directory (`prefix`), and how many files are outside it. */
 async function changesFromGitOrApi(
   client: GitHubClient,
   target: IssueTarget,
   root: string,
   commits: { baseSha: string; headSha: string },
+  prefix: string,
   log: (message: string) => void,
-): Promise<PullRequestChanges> {
+): Promise<PullRequestChanges & { outside: number }> {
   const { baseSha, headSha } = commits;
   if (hasCommit(root, baseSha) && hasCommit(root, headSha)) {
     try {
-      const changed = localPullDiff(root, baseSha, headSha);
-      log(`revloop: ${changed.length} changed files from git diff ${baseSha.slice(0, 7)}...${headSha.slice(0, 7)}`);
+      const all = localPullDiff(root, baseSha, headSha);
+      log(`revloop: ${all.length} changed files from git diff ${baseSha.slice(0, 7)}...${headSha.slice(0, 7)}`);
       const base = mergeBase(root, baseSha, headSha);
       return {
-        changed,
+        ...relativeToPrefix(all, prefix),
         source: 'changed lines from the local checkout (git diff base...head)',
         notes: [],
         ...(base ? { base } : {}),
@@ -183,11 +184,13 @@ async function changesFromGitOrApi(
       `${fromApi.withoutPatch} changed file${fromApi.withoutPatch === 1 ? ' has' : 's have'} no diff in the API (binary or too large): the whole file is the seed.`,
     );
   log(`revloop: ${fromApi.changed.length} changed files from the GitHub API`);
-  // Only a change with old-side lines has anything to blame.
-  const blamable = fromApi.changed.some((file) => file.before !== undefined);
+  const { changed, outside } = relativeToPrefix(fromApi.changed, prefix);
+  // Only a change with old-side lines in the working directory has anything to blame.
+  const blamable = changed.some((file) => file.before !== undefined);
   const base = blamable ? await mergeBaseFromApi(client, target, root, commits, log) : undefined;
   return {
-    changed: fromApi.changed,
+    changed,
+    outside,
     source: 'changed lines from the GitHub API (pulls.listFiles)',
     notes,
     ...(base ? { base } : {}),

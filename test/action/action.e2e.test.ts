@@ -433,14 +433,14 @@ describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
     const checkout = join(tempDir(), 'checkout');
     git(dir, 'clone', '-q', '--single-branch', '--branch', 'main', `file://${dir}`, checkout);
     const reason = `changed in \`${wrote.slice(0, 7)}\` with 1 line around the change in shop/models.py`;
-    const run = async (server: FakeGitHub): Promise<string> => {
+    const run = async (server: FakeGitHub, more: Record<string, string> = {}): Promise<string> => {
       server.pullFiles.set(9, [{ filename: 'shop/models.py', status: 'modified', patch: MODELS_PATCH }]);
       const result = await runAction({
         eventName: 'pull_request_target',
         payload: payload('pull_request.opened.fork.json', { base, head }),
         workspace: checkout,
         apiUrl: server.url,
-        inputs: inputsFor('fork-pr-context.yml'),
+        inputs: { ...inputsFor('fork-pr-context.yml'), ...more },
       });
       expect(result.status).toBe(0);
       return commentBodies(server, 9)[0]!;
@@ -467,6 +467,15 @@ describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
     const staleBody = await run(stale);
     expect(staleBody).toContain(`- line history: 1 changed file's old side is not ${base}: not blamed`);
     expect(staleBody).not.toContain(reason);
+    // When the only old side is outside `working-directory` there is nothing to blame: no comparison is asked for.
+    const narrowed = await startFake();
+    narrowed.mergeBases.set(`${base}...${head}`, mergeBase);
+    expect(await run(narrowed, { 'INPUT_WORKING-DIRECTORY': 'web' })).toContain('outside `working-directory`');
+    expect(narrowed.lines()).toEqual([
+      'GET /repos/acme/shop/pulls/9/files',
+      'GET /repos/acme/shop/issues/9/comments',
+      'POST /repos/acme/shop/issues/9/comments',
+    ]);
   });
 });
 
