@@ -207,11 +207,31 @@ function isShallow(root: string): boolean {
 }
 
 /**
+ * The base to ask for a merge base with: the checkout when it descends from
+ * the base commit, else the base commit. A pull request's `base.sha` can be
+ * the base branch as it was when the pull request was opened, while the head
+ * may have merged newer base commits since ("Update branch") and GitHub's
+ * patches are against the merge base with the branch as it is now. Under
+ * `pull_request_target` the checkout is that branch at the event.
+ */
+function freshestBase(root: string, baseSha: string): string {
+  const checkout = checkedOutCommit(root);
+  if (checkout === undefined || checkout === baseSha) return baseSha;
+  try {
+    git(root, ['merge-base', '--is-ancestor', baseSha, checkout], GIT_ENV_NO_FETCH);
+    return checkout;
+  } catch {
+    return baseSha;
+  }
+}
+
+/**
  * The merge base GitHub reports for base...head (`repos.compareCommitsWithBasehead`),
  * when the checkout has it and the history before it: the old side of the
  * API's patches, where line history blames (after checking that it has
  * the old-side lines the patches show). A fork's head commit is never
  * fetched; a base-branch checkout with `fetch-depth: 0` has its merge base.
+ * The base asked for is the freshest the checkout has (freshestBase).
  * Nothing is asked of a shallow checkout or a partial clone.
  */
 async function mergeBaseFromApi(
@@ -224,11 +244,14 @@ async function mergeBaseFromApi(
   // A shallow checkout has no history to blame in; a partial clone is not blamed (see blameChange).
   if (!SHA.test(commits.baseSha) || !SHA.test(commits.headSha) || isShallow(root) || isPartialClone(root))
     return undefined;
+  const base = freshestBase(root, commits.baseSha);
+  if (base !== commits.baseSha)
+    log(`revloop: asking for the merge base with the checkout ${base.slice(0, 7)}, newer than the base commit`);
   try {
     const { data } = await client.rest.repos.compareCommitsWithBasehead({
       owner: target.owner,
       repo: target.repo,
-      basehead: `${commits.baseSha}...${commits.headSha}`,
+      basehead: `${base}...${commits.headSha}`,
       per_page: 1,
     });
     const sha = data.merge_base_commit.sha;

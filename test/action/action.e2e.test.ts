@@ -477,6 +477,36 @@ describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
       'POST /repos/acme/shop/issues/9/comments',
     ]);
   });
+  it('asks for the merge base with the checked-out base branch when the payload names an older base commit', async () => {
+    const { dir, wrote, base, head } = blamedLineRepo();
+    // "Update branch": the head merges main since the pull request was opened, whose base commit the payload keeps.
+    git(dir, 'checkout', '-q', 'order-quantities');
+    git(dir, 'merge', '-q', '--no-edit', 'main');
+    const updated = git(dir, 'rev-parse', 'HEAD').trim();
+    git(dir, 'checkout', '-q', 'main');
+    expect(updated).not.toBe(head);
+    const checkout = join(tempDir(), 'checkout');
+    git(dir, 'clone', '-q', '--single-branch', '--branch', 'main', `file://${dir}`, checkout);
+    const server = await startFake();
+    // GitHub's patch is against the merge base with main as it is now: ten lines lower than at the old base.
+    server.pullFiles.set(9, [
+      { filename: 'shop/models.py', status: 'modified', patch: MODELS_PATCH.replace('@@ -23 +23 @@', '@@ -33 +33 @@') },
+    ]);
+    server.mergeBases.set(`${wrote}...${updated}`, wrote);
+    server.mergeBases.set(`${base}...${updated}`, base);
+    const result = await runAction({
+      eventName: 'pull_request_target',
+      payload: payload('pull_request.opened.fork.json', { base: wrote, head: updated }),
+      workspace: checkout,
+      apiUrl: server.url,
+      inputs: inputsFor('fork-pr-context.yml'),
+    });
+    expect(result.status).toBe(0);
+    expect(server.lines()).toContain(`GET /repos/acme/shop/compare/${base}...${updated}`);
+    const [body] = commentBodies(server, 9);
+    // Asked at the payload's base, GitHub would answer with it, where the patch's line 33 is another line: not blamed.
+    expect(body).not.toContain('old side is not');
+  });
 });
 
 describe('issues (docs/workflows/issue-context.yml)', () => {
