@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_MAP_TOKENS } from '../context/repo-map.js';
@@ -20,6 +20,7 @@ import { buildContextReport } from '../report/context-report.js';
 import { buildLlmSection } from '../report/llm-section.js';
 import { GITHUB_COMMENT_LIMIT } from '../report/trim.js';
 import { UsageError } from './errors.js';
+import { changedFilesFromDiffFile, readTextOption } from './inputs.js';
 import type { CliIo } from './main.js';
 
 export const DEFAULT_MODEL = 'gpt-4.1-mini';
@@ -131,14 +132,6 @@ export function cliLlmClient(values: CliLlmOptions, env: CliEnv, log: (m: string
 
 export const SKIPPED_WITHOUT_KEY = 'LLM steps skipped because OPENAI_API_KEY is not set: no request was made.';
 
-function readText(option: string, path: string, cwd: string): string {
-  try {
-    return readFileSync(resolve(cwd, path), 'utf8');
-  } catch {
-    throw new UsageError(`--${option}: cannot read ${path}`);
-  }
-}
-
 /**
  * `revloop context`: ranks from a change or a text, runs the LLM steps when
  * OPENAI_API_KEY is set, and prints the report the Action would post (or
@@ -173,14 +166,21 @@ export async function contextCommand(args: string[], io: CliIo, env: CliEnv): Pr
     }
     title = `Context for the changes since ${values.base}`;
   } else if (values.diff !== undefined) {
-    diff = readText('diff', values.diff, io.cwd);
+    diff = readTextOption('diff', values.diff, io.cwd);
     title = `Context for ${values.diff}`;
   } else title = `Context for ${values['issue-text']}`;
-  const text = values['issue-text'] !== undefined ? readText('issue-text', values['issue-text'], io.cwd) : undefined;
+  const text =
+    values['issue-text'] !== undefined ? readTextOption('issue-text', values['issue-text'], io.cwd) : undefined;
   // Line history blames the edited lines at the diff's old side: REV, or a guess, the checkout (see `revloop rank`).
-  const seeds: Seeds = { changed: diff ? changedFilesFromDiff(diff) : [], ...(diff ? diffBase(values.base) : {}) };
+  const changed =
+    diff === undefined
+      ? []
+      : values.diff !== undefined
+        ? changedFilesFromDiffFile(values.diff, diff, log)
+        : changedFilesFromDiff(diff);
+  const seeds: Seeds = { changed, ...(diff !== undefined ? diffBase(values.base) : {}) };
   if (text !== undefined) seeds.text = text;
-  if (diff !== undefined && seeds.changed.length === 0)
+  if (values.base !== undefined && changed.length === 0)
     log('revloop: the diff is empty; ranking without changed files');
 
   const analysis = await analyzeRepository(root, seeds, { log, ...(values['no-history'] ? { history: false } : {}) });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
@@ -16,6 +16,7 @@ import { analyzeRepository } from '../pipeline/analyze.js';
 import { DEFAULT_HISTORY_COMMITS } from '../repo/history.js';
 import { UsageError } from './errors.js';
 import { contextCommand } from './context.js';
+import { changedFilesFromDiffFile, readTextOption } from './inputs.js';
 import { describeCommand } from './describe.js';
 import { explainCi } from './explain-ci.js';
 
@@ -75,15 +76,6 @@ function positiveInt(name: string, value: string | undefined, fallback: number |
   if (!/^\d+$/.test(value) || Number(value) < 1)
     throw new UsageError(`--${name} takes a whole number ≥ 1, got "${value}"`);
   return Number(value);
-}
-
-function readTextFile(option: string, path: string, cwd: string): string {
-  const full = resolve(cwd, path);
-  try {
-    return readFileSync(full, 'utf8');
-  } catch {
-    throw new UsageError(`--${option}: cannot read ${path}`);
-  }
 }
 
 /** Runs one CLI invocation; returns the exit code. */
@@ -155,7 +147,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
 
-  const seeds = readSeeds(values, root, io.cwd);
+  const seeds = readSeeds(values, root, io.cwd, log);
   const limit = positiveInt('limit', values.limit, undefined);
   const tokens = positiveInt('tokens', values.tokens, DEFAULT_MAP_TOKENS)!;
   if (values.history !== undefined && values['no-history'])
@@ -222,6 +214,7 @@ function readSeeds(
   values: { changed?: string[]; base?: string; diff?: string; 'issue-text'?: string },
   root: string,
   cwd: string,
+  log: (line: string) => void,
 ): Seeds {
   if (values.base !== undefined && values.diff !== undefined)
     throw new UsageError('give either --base or --diff, not both');
@@ -239,11 +232,12 @@ function readSeeds(
       throw new UsageError(`--base: git diff ${values.base} failed${detail ? `: ${detail}` : ''}`);
     }
   }
-  if (values.diff !== undefined) changed.push(...changedFilesFromDiff(readTextFile('diff', values.diff, cwd)));
+  if (values.diff !== undefined)
+    changed.push(...changedFilesFromDiffFile(values.diff, readTextOption('diff', values.diff, cwd), log));
   const seeds: Seeds = { changed: mergeChanged(changed) };
   // The diff's old side, where line history blames the lines it edits: the revision given, or for a
   // diff file the checked-out commit (each file's `index` blob is checked against it; a file without one is not blamed).
   if (values.base !== undefined || values.diff !== undefined) Object.assign(seeds, diffBase(values.base));
-  if (values['issue-text'] !== undefined) seeds.text = readTextFile('issue-text', values['issue-text'], cwd);
+  if (values['issue-text'] !== undefined) seeds.text = readTextOption('issue-text', values['issue-text'], cwd);
   return seeds;
 }

@@ -223,6 +223,41 @@ describe('bad arguments', () => {
     expect(lines[0]).toMatch(message as RegExp);
   });
 
+  it('refuses a --diff file that is not a diff, skips paths outside the repository and says when a diff is empty', () => {
+    const files = tempDir();
+    writeFiles(files, {
+      'notes.txt': 'Fix the discount rounding.\n',
+      'empty.diff': '',
+      'outside.diff':
+        '--- a/../../etc/passwd\n+++ b/../../etc/passwd\n@@ -1 +1 @@\n-a\n+b\n' +
+        '--- a/shop/pricing.py\n+++ b/shop/pricing.py\n@@ -1 +1 @@\n-from .models import Order\n+from .models import Order, Product\n',
+    });
+    for (const command of ['rank', 'context']) {
+      const notDiff = runCli([command, '--repo', dir, '--diff', join(files, 'notes.txt')], undefined, {
+        OPENAI_API_KEY: '',
+      });
+      expect(notDiff.status).toBe(2);
+      expect(notDiff.stderr.trim()).toMatch(
+        /^revloop: --diff: .*notes\.txt has no changed file in it \(not a unified diff/,
+      );
+      const empty = runCli([command, '--repo', dir, '--diff', join(files, 'empty.diff')], undefined, {
+        OPENAI_API_KEY: '',
+      });
+      expect(empty.status).toBe(0);
+      expect(empty.stderr).toMatch(/the diff .*empty\.diff is empty; ranking without changed files/);
+    }
+    const outside = runCli(['rank', '--repo', dir, '--diff', join(files, 'outside.diff'), '--json']);
+    expect(outside.status).toBe(0);
+    expect(outside.stderr).toContain(
+      'revloop: warning: --diff: skipped ../../etc/passwd: not a path inside the repository',
+    );
+    // The file inside is blamed at HEAD, whose first line it shows; nothing is asked of the one outside.
+    expect(outside.stderr).not.toContain('old side');
+    const ranked = JSON.parse(outside.stdout) as { files: { path: string; reasons: string[] }[] };
+    expect(ranked.files.map((f) => f.path)).not.toContain('../../etc/passwd');
+    expect(ranked.files.find((f) => f.path === 'shop/pricing.py')!.reasons[0]).toMatch(/^changed at line 1/);
+  });
+
   it('prints usage and exits 2 without a command', () => {
     const result = runCli([]);
     expect(result.status).toBe(2);
