@@ -4,7 +4,7 @@ import type { GitHubClient } from '../github/client.js';
 import { codeSpan } from '../report/markdown-text.js';
 import { LIST_FILES_LIMIT, listPullFiles } from '../github/pull-files.js';
 import type { IssueTarget } from '../github/sticky-comment.js';
-import { GIT_ENV, GIT_ENV_NO_FETCH } from '../repo/git-env.js';
+import { GIT_DIFF_FORMAT, GIT_ENV, GIT_ENV_NO_FETCH, GIT_QUOTE_PATH_OFF } from '../repo/git-env.js';
 import { isPartialClone } from '../repo/history.js';
 
 export interface PullRequestChanges {
@@ -96,9 +96,9 @@ export function relativeToPrefix(changed: ChangedFile[], prefix: string): { chan
  */
 export function pullDiffArgs(baseSha: string, headSha: string, context: number, relative = false): string[] {
   return [
+    ...GIT_QUOTE_PATH_OFF,
     'diff',
-    '--no-color',
-    '--no-ext-diff',
+    ...GIT_DIFF_FORMAT,
     '--no-textconv',
     '-M',
     `-U${context}`,
@@ -133,7 +133,7 @@ export async function pullRequestChanges(
   client: GitHubClient,
   target: IssueTarget,
   root: string,
-  commits: { baseSha: string; headSha: string },
+  commits: { baseSha: string; headSha: string; baseRef?: string },
   log: (message: string) => void,
 ): Promise<PullRequestChanges> {
   const prefix = repositoryPrefix(root);
@@ -150,7 +150,7 @@ async function changesFromGitOrApi(
   client: GitHubClient,
   target: IssueTarget,
   root: string,
-  commits: { baseSha: string; headSha: string },
+  commits: { baseSha: string; headSha: string; baseRef?: string },
   prefix: string,
   log: (message: string) => void,
 ): Promise<PullRequestChanges & { outside: number }> {
@@ -207,60 +207,46 @@ function isShallow(root: string): boolean {
 }
 
 /**
- * The base to ask for a merge base with: the checkout when it descends from
- * the base commit, else the base commit. A pull request's `base.sha` can be
- * the base branch as it was when the pull request was opened, while the head
- * may have merged newer base commits since ("Update branch") and GitHub's
- * patches are against the merge base with the branch as it is now. Under
- * `pull_request_target` the checkout is that branch at the event.
- */
-function freshestBase(root: string, baseSha: string): string {
-  const checkout = checkedOutCommit(root);
-  if (checkout === undefined || checkout === baseSha) return baseSha;
-  try {
-    git(root, ['merge-base', '--is-ancestor', baseSha, checkout], GIT_ENV_NO_FETCH);
-    return checkout;
-  } catch {
-    return baseSha;
-  }
-}
-
-/**
  * The merge base GitHub reports for base...head (`repos.compareCommitsWithBasehead`),
  * when the checkout has it and the history before it: the old side of the
  * API's patches, where line history blames (after checking that it has
  * the old-side lines the patches show). A fork's head commit is never
  * fetched; a base-branch checkout with `fetch-depth: 0` has its merge base.
- * The base asked for is the freshest the checkout has (freshestBase).
+ * The base branch is asked for first (its merge base is the one GitHub's
+ * patches are against), then the event's base commit.
  * Nothing is asked of a shallow checkout or a partial clone.
  */
 async function mergeBaseFromApi(
   client: GitHubClient,
   target: IssueTarget,
   root: string,
-  commits: { baseSha: string; headSha: string },
+  commits: { baseSha: string; headSha: string; baseRef?: string },
   log: (message: string) => void,
 ): Promise<string | undefined> {
   // A shallow checkout has no history to blame in; a partial clone is not blamed (see blameChange).
   if (!SHA.test(commits.baseSha) || !SHA.test(commits.headSha) || isShallow(root) || isPartialClone(root))
     return undefined;
-  const base = freshestBase(root, commits.baseSha);
-  if (base !== commits.baseSha)
-    log(`revloop: asking for the merge base with the checkout ${base.slice(0, 7)}, newer than the base commit`);
-  try {
-    const { data } = await client.rest.repos.compareCommitsWithBasehead({
-      owner: target.owner,
-      repo: target.repo,
-      basehead: `${base}...${commits.headSha}`,
-      per_page: 1,
-    });
-    const sha = data.merge_base_commit.sha;
-    if (hasCommit(root, sha)) return sha;
-    log(`revloop: the merge base ${sha.slice(0, 7)} is not in the checkout; the changed lines are not blamed`);
-  } catch (error) {
-    const { status, message } = error as { status?: number; message?: string };
-    const why = status ?? message?.split('\n')[0] ?? 'no answer';
-    log(`revloop: no merge base from the GitHub API (${why}); the changed lines are not blamed`);
+  // The branch first: GitHub's patches are against the merge base with it as
+  // it is now, and base.sha can be the branch when the pull request was
+  // opened (the head may have merged newer commits since: "Update branch").
+  const bases = [...(commits.baseRef ? [commits.baseRef] : []), commits.baseSha];
+  for (const base of bases) {
+    try {
+      const { data } = await client.rest.repos.compareCommitsWithBasehead({
+        owner: target.owner,
+        repo: target.repo,
+        basehead: `${base}...${commits.headSha}`,
+        per_page: 1,
+      });
+      const sha = data.merge_base_commit.sha;
+      if (hasCommit(root, sha)) return sha;
+      log(`revloop: the merge base ${sha.slice(0, 7)} with ${base} is not in the checkout`);
+    } catch (error) {
+      const { status, message } = error as { status?: number; message?: string };
+      const why = status ?? message?.split('\n')[0] ?? 'no answer';
+      log(`revloop: no merge base with ${base} from the GitHub API (${why})`);
+    }
   }
+  log('revloop: the changed lines are not blamed (no merge base the checkout has)');
   return undefined;
 }

@@ -137,7 +137,7 @@ export async function handleIssueComment(
       repo: target.repo,
       pull_number: target.number,
     });
-    const shas = { baseSha: pull.base.sha, headSha: pull.head.sha };
+    const shas = { baseSha: pull.base.sha, headSha: pull.head.sha, baseRef: pull.base.ref };
     const changes = await pullRequestChanges(context.client, target, root, shas, (m) => io.info(m));
     defaults = { changed: changes.changed, ...(changes.base ? { base: changes.base } : {}) };
     changedPaths = new Set(changes.changed.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])));

@@ -86,6 +86,11 @@ export async function runContext(context: ActionContext, request: ContextRequest
     `revloop: ranked ${analysis.ranking.files.length} files in ${Math.round(performance.now() - started)} ms ` +
       `(${analysis.index.skipped.length} skipped, ${excludedByInputs} left out by include/exclude)`,
   );
+  const blamed = analysis.lineHistory?.blamed ?? 0;
+  if (blamed > 0 && request.seeds.base !== undefined)
+    io.info(
+      `revloop: line history: the lines of ${blamed} changed file${blamed === 1 ? '' : 's'} blamed at ${request.seeds.base.slice(0, 7)}`,
+    );
 
   const client = request.llm ? actionLlmClient(context) : undefined;
   const llm =

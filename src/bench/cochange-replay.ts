@@ -19,6 +19,7 @@ import { lexicalTokens, termCounts } from '../context/tokens.js';
 import { revloopRanking, scoreMethod, validateMethods } from './revloop-variants.js';
 import { sameDirectoryRanking } from './same-directory.js';
 import { headBlobs, TermCache } from './term-cache.js';
+import { GIT_DIFF_FORMAT } from '../repo/git-env.js';
 
 /** The baselines of the replay; every revloop variant is a method too. */
 export const REPLAY_BASELINES = ['same-dir', 'history', 'lexical', 'lexical-diff'] as const;
@@ -102,8 +103,7 @@ export function seedChange(gitDir: string, testCase: ReplayCase): ChangedFile {
       'diff',
       '-U0',
       '--no-renames',
-      '--no-ext-diff',
-      '--no-color',
+      ...GIT_DIFF_FORMAT,
       from,
       to,
       '--',

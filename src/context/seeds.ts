@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import parseDiff from 'parse-diff';
+import { GIT_DIFF_FORMAT, GIT_QUOTE_PATH_OFF } from '../repo/git-env.js';
 
 /** Inclusive 1-based line range on the new side of a change. */
 export interface LineRange {
@@ -62,11 +63,9 @@ export function changedFilesFromDiff(text: string): ChangedFile[] {
   // endings); the lines' words and the shown-lines check ignore line endings.
   const diff = text.replace(/\r\n/g, '\n');
   const out: ChangedFile[] = [];
-  const moves = declaredMoves(diff);
-  for (const file of parseDiff(diff)) {
-    let from = file.from && file.from !== DEV_NULL ? file.from : undefined;
-    let to = file.to && file.to !== DEV_NULL ? file.to : undefined;
-    const move = from !== undefined && to !== undefined && from !== to ? moves.get(`${from}\0${to}`) : undefined;
+  for (const { file, move } of diffFiles(diff)) {
+    let from = move?.from ?? (file.from && file.from !== DEV_NULL ? file.from : undefined);
+    let to = move?.to ?? (file.to && file.to !== DEV_NULL ? file.to : undefined);
     if (from !== undefined && to !== undefined && from !== to && move === undefined) {
       // Two names for one file with no `rename from`/`copy from` saying it moved
       // (`diff -u x.orig x`): a plain diff cannot move a file, so it is one file.
@@ -75,7 +74,7 @@ export function changedFilesFromDiff(text: string): ChangedFile[] {
     const path = to ?? from;
     if (!path) continue;
     // A copy's source is still there, unchanged: the copy is a new file.
-    if (move === 'copy') from = undefined;
+    if (move?.kind === 'copy') from = undefined;
     const status: ChangedFile['status'] =
       file.deleted || !to ? 'deleted' : file.new || !from ? 'added' : from !== to ? 'renamed' : 'modified';
     const lines: number[] = [];
@@ -140,17 +139,29 @@ export function changedFilesFromDiff(text: string): ChangedFile[] {
 }
 
 /**
- * The moves and copies a git diff declares (`rename from A` then `rename to
- * B`, `copy from`/`copy to`), keyed `A\0B` with names as parse-diff gives
- * them (surrounding quotes removed).
+ * parse-diff's files of a diff, each with the move its own git header
+ * declares (`rename from`/`rename to`, `copy from`/`copy to`). Each `diff`
+ * line starts a file's section, as it starts a file for parse-diff; the
+ * header is matched to its file, not by name (parse-diff strips what looks
+ * like a prefix, such as `c/` of a `--no-prefix` diff).
  */
-function declaredMoves(diff: string): Map<string, 'rename' | 'copy'> {
-  const moves = new Map<string, 'rename' | 'copy'>();
+function diffFiles(diff: string): { file: parseDiff.File; move?: DeclaredMove }[] {
+  const out: { file: parseDiff.File; move?: DeclaredMove }[] = [];
   const unquote = (name: string): string => name.replace(/^"|"$/g, '');
-  const pattern = /^(rename|copy) from (.+)\n\1 to (.+)$/gm;
-  for (const [, kind, from, to] of diff.matchAll(pattern))
-    moves.set(`${unquote(from!)}\0${unquote(to!)}`, kind as 'rename' | 'copy');
-  return moves;
+  for (const section of diff.split(/^(?=diff )/m)) {
+    const header = section.split(/^@@/m, 1)[0] ?? '';
+    const found = /^(rename|copy) from (.+)\n\1 to (.+)$/m.exec(header);
+    const move = found && { kind: found[1] as DeclaredMove['kind'], from: unquote(found[2]!), to: unquote(found[3]!) };
+    for (const file of parseDiff(section)) out.push(move ? { file, move } : { file });
+  }
+  return out;
+}
+
+/** A move a git diff declares, with the names as its header gives them (no prefix to strip). */
+interface DeclaredMove {
+  kind: 'rename' | 'copy';
+  from: string;
+  to: string;
 }
 
 /**
@@ -224,7 +235,7 @@ function rangeLines(range: LineRange): number[] {
 /** `git diff REV` of the work tree (committed and uncommitted changes since REV). */
 export function gitDiff(root: string, rev: string): string {
   if (rev.startsWith('-')) throw new Error(`not a revision: ${rev}`);
-  return execFileSync('git', ['-C', root, 'diff', '--no-color', '--no-ext-diff', '-M', '-U0', rev, '--'], {
+  return execFileSync('git', ['-C', root, ...GIT_QUOTE_PATH_OFF, 'diff', ...GIT_DIFF_FORMAT, '-M', '-U0', rev, '--'], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,6 +14,8 @@ export interface PullRequestEvent {
   number: number;
   baseSha: string;
   headSha: string;
+  /** The base branch's name: GitHub's patches are against the merge base with it as it is now. */
+  baseRef?: string;
   /** The head repository differs from the base one: a fork, whose `pull_request` runs get a read-only token. */
   fromFork: boolean;
 }
@@ -104,6 +106,7 @@ export function parseTriggerEvent(eventName: string, payload: Json): TriggerEven
       number: need(payload, eventName, 'pull_request.number', isNumber, 'pull request number'),
       baseSha: need(payload, eventName, 'pull_request.base.sha', isSha, 'base commit'),
       headSha: need(payload, eventName, 'pull_request.head.sha', isSha, 'head commit'),
+      ...(text(at(payload, 'pull_request.base.ref')) ? { baseRef: text(at(payload, 'pull_request.base.ref')) } : {}),
       // A deleted fork has no head repository: treat it as a fork.
       fromFork: headRepo === '' || headRepo !== baseRepo,
     };

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import parseDiff from 'parse-diff';
-import { GIT_ENV } from '../repo/git-env.js';
+import { GIT_DIFF_FORMAT, GIT_ENV, GIT_QUOTE_PATH_OFF } from '../repo/git-env.js';
 
 /** What a diff is of: changes since a revision, the staged changes, or a range of commits. */
 export type DiffSpec = { since: string } | { staged: true } | { range: string };
@@ -17,7 +17,7 @@ export function gitDiffText(root: string, spec: DiffSpec): string {
   const what = 'staged' in spec ? ['--cached'] : [revision!];
   return execFileSync(
     'git',
-    ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-U3', '--relative', ...what, '--'],
+    [...GIT_QUOTE_PATH_OFF, 'diff', ...GIT_DIFF_FORMAT, '--no-textconv', '-M', '-U3', '--relative', ...what, '--'],
     {
       cwd: root,
       encoding: 'utf8',

@@ -433,6 +433,7 @@ describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
     const checkout = join(tempDir(), 'checkout');
     git(dir, 'clone', '-q', '--single-branch', '--branch', 'main', `file://${dir}`, checkout);
     const reason = `changed in \`${wrote.slice(0, 7)}\` with 1 line around the change in shop/models.py`;
+    let stdout = '';
     const run = async (server: FakeGitHub, more: Record<string, string> = {}): Promise<string> => {
       server.pullFiles.set(9, [{ filename: 'shop/models.py', status: 'modified', patch: MODELS_PATCH }]);
       const result = await runAction({
@@ -443,33 +444,45 @@ describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
         inputs: { ...inputsFor('fork-pr-context.yml'), ...more },
       });
       expect(result.status).toBe(0);
+      stdout = result.stdout;
       return commentBodies(server, 9)[0]!;
     };
+    // The base branch is asked for (the payload's base.ref): its merge base is what the patches are against.
     const server = await startFake();
-    server.mergeBases.set(`${base}...${head}`, mergeBase);
+    server.mergeBases.set(`main...${head}`, mergeBase);
     const body = await run(server);
     expect(server.lines()).toEqual([
       'GET /repos/acme/shop/pulls/9/files',
-      `GET /repos/acme/shop/compare/${base}...${head}`,
+      `GET /repos/acme/shop/compare/main...${head}`,
       'GET /repos/acme/shop/issues/9/comments',
       'POST /repos/acme/shop/issues/9/comments',
     ]);
     expect(body).toContain(`- \`web/cart.js\` — ${reason}`);
+    expect(stdout).toContain(`revloop: line history: the lines of 1 changed file blamed at ${mergeBase.slice(0, 7)}`);
+    // Without an answer for the branch, the event's base commit is asked for.
+    const bySha = await startFake();
+    bySha.mergeBases.set(`${base}...${head}`, mergeBase);
+    expect(await run(bySha)).toContain(reason);
+    expect(bySha.lines().filter((line) => line.includes('/compare/'))).toEqual([
+      `GET /repos/acme/shop/compare/main...${head}`,
+      `GET /repos/acme/shop/compare/${base}...${head}`,
+    ]);
     // Without an answer, or with a merge base the checkout lacks, the run goes on without line history;
     // and a commit that is not the patches' old side (the base head) is not blamed: its lines differ.
     const unanswered = await startFake();
     expect(await run(unanswered)).not.toContain(reason);
+    expect(stdout).not.toContain('line history: the lines of');
     const elsewhere = await startFake();
-    elsewhere.mergeBases.set(`${base}...${head}`, 'f'.repeat(40));
+    elsewhere.mergeBases.set(`main...${head}`, 'f'.repeat(40));
     expect(await run(elsewhere)).not.toContain(reason);
     const stale = await startFake();
-    stale.mergeBases.set(`${base}...${head}`, base);
+    stale.mergeBases.set(`main...${head}`, base);
     const staleBody = await run(stale);
     expect(staleBody).toContain(`- line history: 1 changed file's old side is not ${base}: not blamed`);
     expect(staleBody).not.toContain(reason);
     // When the only old side is outside `working-directory` there is nothing to blame: no comparison is asked for.
     const narrowed = await startFake();
-    narrowed.mergeBases.set(`${base}...${head}`, mergeBase);
+    narrowed.mergeBases.set(`main...${head}`, mergeBase);
     expect(await run(narrowed, { 'INPUT_WORKING-DIRECTORY': 'web' })).toContain('outside `working-directory`');
     expect(narrowed.lines()).toEqual([
       'GET /repos/acme/shop/pulls/9/files',
@@ -477,7 +490,8 @@ describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
       'POST /repos/acme/shop/issues/9/comments',
     ]);
   });
-  it('asks for the merge base with the checked-out base branch when the payload names an older base commit', async () => {
+
+  it('asks for the merge base with the base branch as it is now when the payload names an older base commit', async () => {
     const { dir, wrote, base, head } = blamedLineRepo();
     // "Update branch": the head merges main since the pull request was opened, whose base commit the payload keeps.
     git(dir, 'checkout', '-q', 'order-quantities');
@@ -493,7 +507,7 @@ describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
       { filename: 'shop/models.py', status: 'modified', patch: MODELS_PATCH.replace('@@ -23 +23 @@', '@@ -33 +33 @@') },
     ]);
     server.mergeBases.set(`${wrote}...${updated}`, wrote);
-    server.mergeBases.set(`${base}...${updated}`, base);
+    server.mergeBases.set(`main...${updated}`, base);
     const result = await runAction({
       eventName: 'pull_request_target',
       payload: payload('pull_request.opened.fork.json', { base: wrote, head: updated }),
@@ -502,10 +516,12 @@ describe('pull_request_target (docs/workflows/fork-pr-context.yml)', () => {
       inputs: inputsFor('fork-pr-context.yml'),
     });
     expect(result.status).toBe(0);
-    expect(server.lines()).toContain(`GET /repos/acme/shop/compare/${base}...${updated}`);
-    const [body] = commentBodies(server, 9);
+    expect(server.lines().filter((line) => line.includes('/compare/'))).toEqual([
+      `GET /repos/acme/shop/compare/main...${updated}`,
+    ]);
+    expect(result.stdout).toContain(`revloop: line history: the lines of 1 changed file blamed at ${base.slice(0, 7)}`);
     // Asked at the payload's base, GitHub would answer with it, where the patch's line 33 is another line: not blamed.
-    expect(body).not.toContain('old side is not');
+    expect(commentBodies(server, 9)[0]).not.toContain('old side is not');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changedFilesFromDiff, SHOWN_HUNKS, SHOWN_LINES_PER_HUNK, toRanges } from '../../src/context/seeds.js';
+import { changedFilesFromDiff, gitDiff, SHOWN_HUNKS, SHOWN_LINES_PER_HUNK, toRanges } from '../../src/context/seeds.js';
+import { git, tempDir, writeFiles } from '../helpers/repo.js';
 
 const DIFF = `diff --git a/shop/models.py b/shop/models.py
 index 1111111..2222222 100644
@@ -197,9 +198,33 @@ describe('changedFilesFromDiff', () => {
     expect(copy).toMatchObject({ path: 'lib/x.py', status: 'added' });
     expect(copy.previousPath).toBeUndefined();
     expect(copy.before).toBeUndefined();
+    // The header's names, not parse-diff's: with --no-prefix it strips `c/` as if it were a prefix.
+    const noPrefix = `diff --git c/x.py lib/x.py\nsimilarity index 80%\nrename from c/x.py\nrename to lib/x.py\n--- c/x.py\n+++ lib/x.py\n${hunk}`;
+    expect(changedFilesFromDiff(noPrefix)[0]).toMatchObject({
+      path: 'lib/x.py',
+      status: 'renamed',
+      previousPath: 'c/x.py',
+    });
     // A pure rename (no hunks) as git prints it.
     const pure = 'diff --git a/a b/c\r\nsimilarity index 100%\r\nrename from a\r\nrename to c\r\n';
     expect(changedFilesFromDiff(pure)[0]).toMatchObject({ path: 'c', status: 'renamed', previousPath: 'a' });
+  });
+
+  it("reads git's diff of the work tree whatever the configuration says of prefixes and quoting", () => {
+    const dir = tempDir();
+    git(dir, 'init', '-q');
+    writeFiles(dir, { 'c/x.py': 'x = 1\ny = 2\nz = 3\n', 'café.py': 'a = 1\n' });
+    git(dir, 'add', '.');
+    git(dir, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'init');
+    git(dir, 'config', 'diff.noprefix', 'true');
+    git(dir, 'mv', 'c/x.py', 'lib.py');
+    writeFiles(dir, { 'lib.py': 'x = 1\ny = 2\nz = 4\n', 'café.py': 'a = 2\n' });
+    expect(
+      changedFilesFromDiff(gitDiff(dir, 'HEAD')).map(({ path, status, previousPath }) => [path, status, previousPath]),
+    ).toEqual([
+      ['café.py', 'modified', undefined],
+      ['lib.py', 'renamed', 'c/x.py'],
+    ]);
   });
 
   it('returns nothing for an empty diff', () => {

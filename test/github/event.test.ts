@@ -16,6 +16,7 @@ describe('readTriggerEvent', () => {
       number: 7,
       baseSha: '1111111111111111111111111111111111111111',
       headSha: '2222222222222222222222222222222222222222',
+      baseRef: 'main',
       fromFork: false,
     });
     expect(parseTriggerEvent('pull_request_target', fixture('pull_request.opened.fork.json'))).toMatchObject({
@@ -23,6 +24,10 @@ describe('readTriggerEvent', () => {
       number: 9,
       fromFork: true,
     });
+    // Without a base branch name the base commit is all there is to ask GitHub with.
+    const payload = fixture('pull_request.opened.json') as { pull_request: { base: Record<string, unknown> } };
+    delete payload.pull_request.base.ref;
+    expect(parseTriggerEvent('pull_request', payload)).not.toHaveProperty('baseRef');
   });
 
   it('reads issues and comments, telling comments on pull requests apart', () => {

@@ -108,7 +108,7 @@ export class FakeGitHub {
   readonly runJobs = new Map<number, FakeJob[]>();
   /** Log text per job id, served through a redirect to the log host; a job without one answers 404 (expired). */
   readonly jobLogs = new Map<number, string>();
-  /** `compare/{base}...{head}` answers: the merge base per `base...head`; any other comparison is a 404. */
+  /** `compare/{base}...{head}` answers (base a commit or a branch name): the merge base per `base...head`; any other comparison is a 404. */
   readonly mergeBases = new Map<string, string>();
   /** `commits/{sha}/pulls` answers per commit. */
   readonly commitPulls = new Map<string, FakePullSummary[]>();
@@ -290,10 +290,12 @@ export class FakeGitHub {
       );
       return this.sendPage(recorded, listed, send);
     }
-    if ((match = /^\/compare\/([0-9a-f]{40}\.\.\.[0-9a-f]{40})$/.exec(route)) && recorded.method === 'GET') {
-      const mergeBase = this.mergeBases.get(match[1]!);
+    if ((match = /^\/compare\/([^/]+\.\.\.[0-9a-f]{40})$/.exec(route)) && recorded.method === 'GET') {
+      // A branch name as the base is sent percent-encoded (`release%2F1.x`).
+      const basehead = decodeURIComponent(match[1]!);
+      const mergeBase = this.mergeBases.get(basehead);
       if (!mergeBase) return send(404, { message: 'Not Found' });
-      const [base, head] = match[1]!.split('...');
+      const [base, head] = basehead.split('...');
       // The fields revloop reads, and the shape of the rest; commits and files are paged by per_page.
       return send(200, {
         status: 'diverged',
