@@ -104,6 +104,7 @@ function collect(matches: QueryMatch[]): { defs: DefCandidate[]; refs: DefCandid
   for (const match of matches) {
     let nameNode: Node | undefined;
     let rangeNode: Node | undefined;
+    let endNode: Node | undefined;
     let role: 'def' | 'ref' | 'scope' | undefined;
     let symbolKind = '';
     const qualifier: string[] = [];
@@ -123,6 +124,8 @@ function collect(matches: QueryMatch[]): { defs: DefCandidate[]; refs: DefCandid
         nameNode = capture.node;
       } else if (captureName.startsWith('definition.') || captureName.startsWith('scope.')) {
         rangeNode = capture.node;
+      } else if (captureName === 'end') {
+        endNode = capture.node;
       } else if (captureName === 'qualifier') {
         qualifier.push(...qualifierParts(capture.node.text));
       }
@@ -131,11 +134,19 @@ function collect(matches: QueryMatch[]): { defs: DefCandidate[]; refs: DefCandid
     // `(#set! name "X")` names what the source leaves unnamed (Kotlin's
     // `companion object` is `Companion`); Rust raw identifiers (`r#async`) name `async`.
     const setName = match.setProperties?.name;
-    const text = typeof setName === 'string' ? setName : nameNode.text;
+    let text = typeof setName === 'string' ? setName : nameNode.text;
+    // `(#set! last-segment ".")`: the name is what follows the last separator
+    // (an Elixir alias `Foo.Bar` is one token; its name is `Bar`).
+    const separator = match.setProperties?.['last-segment'];
+    if (typeof separator === 'string' && separator !== '' && text.includes(separator)) {
+      text = text.slice(text.lastIndexOf(separator) + separator.length);
+    }
     let name = intern(text.startsWith('r#') ? text.slice(2) : text);
     if (/^operator\b/.test(name)) name = operatorName(name) ?? '';
     if (!name || name.length > 200 || (/\s/.test(name) && !name.startsWith('operator '))) continue;
     const range = rangeNode ?? nameNode.parent ?? nameNode;
+    // `@end`: a node after the definition's own that it spans to (Dart's body is the signature's sibling).
+    const last = endNode && endNode.endIndex > range.endIndex ? endNode : range;
     const candidate: DefCandidate = {
       kind: role === 'ref' ? 'def' : role,
       name,
@@ -143,8 +154,8 @@ function collect(matches: QueryMatch[]): { defs: DefCandidate[]; refs: DefCandid
       nameStart: nameNode.startIndex,
       line: nameNode.startPosition.row + 1,
       start: range.startIndex,
-      end: range.endIndex,
-      endLine: range.endPosition.row + 1,
+      end: last.endIndex,
+      endLine: last.endPosition.row + 1,
       qualifier,
       pattern: match.patternIndex,
     };
