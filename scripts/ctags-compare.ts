@@ -28,6 +28,8 @@ const MAJOR: Record<string, { ours: LanguageId[]; kinds: string[] }> = {
   PHP: { ours: ['php'], kinds: ['class', 'interface', 'trait', 'enum', 'function'] },
   Kotlin: { ours: ['kotlin'], kinds: ['class', 'interface', 'object', 'method'] },
   Sh: { ours: ['bash'], kinds: ['function'] },
+  Lua: { ours: ['lua'], kinds: ['function'] },
+  Elixir: { ours: ['elixir'], kinds: ['module', 'protocol', 'function', 'macro'] },
 };
 
 const { values, positionals } = parseArgs({
@@ -81,8 +83,9 @@ const raw = execFileSync(
 /**
  * Tags that are ctags' inventions rather than definitions: pseudo-names for
  * anonymous things, Kotlin lambda parameters and loop variables that its
- * Kotlin parser labels `method` (a real method has `fun` on its line), and
- * JavaScript object literals it labels `class`.
+ * Kotlin parser labels `method` (a real method has `fun` on its line),
+ * JavaScript object literals it labels `class`, and Lua "functions" that are
+ * a function passed or called where it is written.
  */
 const sourceLines = new Map<string, string[]>();
 function isCtagsNoise(tag: { name: string; kind: string; language: string; line: number }, path: string): boolean {
@@ -96,16 +99,27 @@ function isCtagsNoise(tag: { name: string; kind: string; language: string; line:
   if (tag.language === 'Kotlin' && tag.kind === 'method') return !/\bfun\b/.test(line());
   // ctags' JavaScript "classes" include object literals and `X.prototype = {…}`.
   if (tag.language === 'JavaScript' && tag.kind === 'class') return !/\bclass\b/.test(line());
+  // ctags' Lua parser is a line regex: `local ok = pcall(function()`, `it("…", function()` and
+  // `(function() … end)()` are "functions" named after whatever precedes `function` on the line.
+  if (tag.language === 'Lua') {
+    const name = escapeRegExp(tag.name);
+    return !new RegExp(`\\bfunction\\s+${name}\\s*\\(|(^|[^\\w.:])${name}\\s*=\\s*function\\b`).test(line());
+  }
   return false;
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * Names compared without white space (ctags prints `operator ()`), and C#
- * explicit interface members by their own name (ctags: `IEnumerable.GetEnumerator`).
+ * Names compared without white space (ctags prints `operator ()`), C#
+ * explicit interface members by their own name (ctags: `IEnumerable.GetEnumerator`)
+ * and Lua functions stored in tables by theirs (ctags: `M.setup`, `M:method`).
  */
 function comparableName(name: string, language: string): string {
   const bare = name.replace(/\s+/g, '');
-  return language === 'C#' ? bare.slice(bare.lastIndexOf('.') + 1) : bare;
+  if (language === 'C#') return bare.slice(bare.lastIndexOf('.') + 1);
+  if (language === 'Lua') return bare.slice(Math.max(bare.lastIndexOf('.'), bare.lastIndexOf(':')) + 1);
+  return bare;
 }
 
 interface Row {

@@ -5,10 +5,13 @@ export type LanguageId =
   | 'c'
   | 'cpp'
   | 'csharp'
+  | 'dart'
+  | 'elixir'
   | 'go'
   | 'java'
   | 'javascript'
   | 'kotlin'
+  | 'lua'
   | 'php'
   | 'python'
   | 'ruby'
@@ -37,10 +40,13 @@ export const LANGUAGES: Readonly<Record<LanguageId, LanguageSpec>> = {
   c: spec('c', 'c'),
   cpp: spec('cpp', 'cpp'),
   csharp: spec('csharp', 'c_sharp'),
+  dart: spec('dart', 'dart'),
+  elixir: spec('elixir', 'elixir'),
   go: spec('go', 'go'),
   java: spec('java', 'java'),
   javascript: spec('javascript', 'javascript'),
   kotlin: spec('kotlin', 'kotlin'),
+  lua: spec('lua', 'lua'),
   php: spec('php', 'php'),
   python: spec('python', 'python'),
   ruby: spec('ruby', 'ruby'),
@@ -69,6 +75,9 @@ const BY_EXTENSION: Readonly<Record<string, LanguageId>> = {
   '.inl': 'cpp',
   '.ipp': 'cpp',
   '.cs': 'csharp',
+  '.dart': 'dart',
+  '.ex': 'elixir',
+  '.exs': 'elixir',
   '.go': 'go',
   '.java': 'java',
   '.js': 'javascript',
@@ -77,6 +86,7 @@ const BY_EXTENSION: Readonly<Record<string, LanguageId>> = {
   '.cjs': 'javascript',
   '.kt': 'kotlin',
   '.kts': 'kotlin',
+  '.lua': 'lua',
   '.php': 'php',
   '.py': 'python',
   '.pyi': 'python',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Language, Parser, Query } from 'web-tree-sitter';
 import { assetPaths } from './assets.js';
 import { LANGUAGES, type LanguageId } from './languages.js';
-import { LIBC_IMPORT_RENAMES, renameWasmImports } from './wasm-imports.js';
+import { LIBC_IMPORT_RENAMES, renameWasmImports, zeroScannerState } from './wasm-imports.js';
 
 /** A grammar with its compiled tags query, loaded once per process. */
 export interface LoadedLanguage {
@@ -34,7 +34,7 @@ export function loadLanguage(id: LanguageId): Promise<LoadedLanguage> {
       await initRuntime();
       const { grammars, queries } = assetPaths();
       const spec = LANGUAGES[id];
-      const wasm = renameWasmImports(readFileSync(join(grammars, spec.wasm)), LIBC_IMPORT_RENAMES);
+      const wasm = zeroScannerState(renameWasmImports(readFileSync(join(grammars, spec.wasm)), LIBC_IMPORT_RENAMES));
       const language = await Language.load(wasm);
       const source = readQuery(queries, spec.query);
       let query: Query;

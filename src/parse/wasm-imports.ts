@@ -119,3 +119,123 @@ export function renameWasmImports(bytes: Uint8Array, renames: Readonly<Record<st
   }
   return bytes;
 }
+
+const EXPORT_SECTION = 7;
+const CODE_SECTION = 10;
+
+interface Section {
+  id: number;
+  /** Offset of the section's id byte. */
+  offset: number;
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+function sections(bytes: Uint8Array): Section[] {
+  const out: Section[] = [];
+  let offset = 8; // magic + version
+  while (offset < bytes.length) {
+    const [size, bodyStart] = readLeb(bytes, offset + 1);
+    out.push({ id: bytes[offset]!, offset, bodyStart, bodyEnd: bodyStart + size });
+    offset = bodyStart + size;
+  }
+  return out;
+}
+
+/** Function imports in order (their indices come before the module's own functions). */
+function functionImports(bytes: Uint8Array, section: Section | undefined): string[] {
+  if (!section) return [];
+  const text = new TextDecoder();
+  const names: string[] = [];
+  let [count, at] = readLeb(bytes, section.bodyStart);
+  for (; count > 0; count--) {
+    let length: number;
+    [length, at] = readLeb(bytes, at); // module
+    at += length;
+    [length, at] = readLeb(bytes, at); // field
+    const field = text.decode(bytes.subarray(at, at + length));
+    at += length;
+    if (bytes[at] === 0) names.push(field);
+    at = skipDescriptor(bytes, at);
+  }
+  return names;
+}
+
+/** Exported functions by name, with their function index. */
+function functionExports(bytes: Uint8Array, section: Section | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!section) return out;
+  const text = new TextDecoder();
+  let [count, at] = readLeb(bytes, section.bodyStart);
+  for (; count > 0; count--) {
+    let length: number;
+    [length, at] = readLeb(bytes, at);
+    const name = text.decode(bytes.subarray(at, at + length));
+    at += length;
+    const kind = bytes[at++]!;
+    let index: number;
+    [index, at] = readLeb(bytes, at);
+    if (kind === 0) out.set(name, index);
+  }
+  return out;
+}
+
+/**
+ * The Lua grammar of tree-sitter-wasms@0.1.13 creates its external scanner
+ * with `return malloc(8)` and never initialises it: its `deserialize` leaves
+ * the state alone when given none, which is how every parse starts. Each parse
+ * then begins from whatever the heap held, and depending on what ran before
+ * (compiling a query is enough) most files of a real repository parse with
+ * errors. A scanner `create` whose whole body is `return malloc(N)` is
+ * rewritten to zero the N bytes it allocates (what calloc would give), which
+ * is the state a fresh scanner means to have. Other bodies are left alone.
+ * Returns the same bytes when no grammar function matched.
+ */
+export function zeroScannerState(bytes: Uint8Array): Uint8Array {
+  const all = sections(bytes);
+  const imports = functionImports(
+    bytes,
+    all.find((s) => s.id === IMPORT_SECTION),
+  );
+  const malloc = imports.indexOf('malloc');
+  const code = all.find((s) => s.id === CODE_SECTION);
+  if (malloc < 0 || !code) return bytes;
+  const exports = functionExports(
+    bytes,
+    all.find((s) => s.id === EXPORT_SECTION),
+  );
+  const create = [...exports].find(([name]) => name.endsWith('_external_scanner_create'));
+  if (!create) return bytes;
+  const target = create[1] - imports.length;
+
+  const [count, first] = readLeb(bytes, code.bodyStart);
+  const bodies: Uint8Array[] = [];
+  let at = first;
+  for (let i = 0; i < count; i++) {
+    const [size, start] = readLeb(bytes, at);
+    bodies.push(bytes.subarray(start, start + size));
+    at = start + size;
+  }
+  const body = bodies[target];
+  const mallocIndex = writeLeb(malloc);
+  // no locals; i32.const N (0 < N < 64: one byte); call malloc; end
+  const expected = [0x00, 0x41, -1, 0x10, ...mallocIndex, 0x0b];
+  if (!body || body.length !== expected.length || expected.some((b, i) => b >= 0 && body[i] !== b)) return bytes;
+  const size = body[2]!;
+  if (size === 0 || size >= 0x40) return bytes;
+  // one i32 local; local.tee 0 (ptr = malloc(N)); memory.fill(ptr, 0, N); local.get 0; end
+  bodies[target] = Uint8Array.from([
+    0x01, 0x01, 0x7f,
+    0x41, size, 0x10, ...mallocIndex, 0x22, 0x00,
+    0x41, 0x00, 0x41, size, 0xfc, 0x0b, 0x00,
+    0x20, 0x00, 0x0b,
+  ]); // prettier-ignore
+  const payload: number[] = writeLeb(count);
+  for (const b of bodies) payload.push(...writeLeb(b.length), ...b);
+  const section = [CODE_SECTION, ...writeLeb(payload.length), ...payload];
+  const out = new Uint8Array(code.offset + section.length + (bytes.length - code.bodyEnd));
+  out.set(bytes.subarray(0, code.offset), 0);
+  out.set(section, code.offset);
+  out.set(bytes.subarray(code.bodyEnd), code.offset + section.length);
+  return out;
+}
