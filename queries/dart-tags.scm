@@ -194,6 +194,15 @@
 
 ; Operators, named by their symbol: `operator ==` is `==`, `operator []=`
 ; is `[]=`, `operator ~` is `~`.
+(_
+  (method_signature
+    (operator_signature
+      "operator"
+      .
+      [(binary_operator) "~" "[]" "[]="] @name.definition.method) @definition.method)
+  .
+  (function_body) @end)
+
 (operator_signature
   "operator"
   .

@@ -220,7 +220,7 @@ describe('dart tags', () => {
 
   // A body is its signature's sibling: the definition spans it (`@end`), so a
   // changed line inside a body is inside its function.
-  it('spans functions, methods, getters and constructors to the end of their bodies', async () => {
+  it('spans functions, methods, getters, constructors and operators to the end of their bodies', async () => {
     const source = [
       'int f(int x) {', //      1
       '  return x;',
@@ -237,12 +237,15 @@ describe('dart tags', () => {
       '    return A(1);',
       '  }',
       '  void m();', //        15
-      '}',
+      '  bool operator ==(Object other) {',
+      '    return other is A;',
+      '  }',
+      '}', //                   19
       '',
     ].join('\n');
     const defs = (await extractTags('a.dart', source, 'dart'))
       .filter((t) => t.kind === 'def')
       .map((t) => `${t.name} ${t.line}-${t.endLine}`);
-    expect(defs).toEqual(['f 1-3', 'A 4-16', 'A 5-7', 'y 9-11', 'of 12-14', 'm 15-15']);
+    expect(defs).toEqual(['f 1-3', 'A 4-19', 'A 5-7', 'y 9-11', 'of 12-14', 'm 15-15', '== 16-18']);
   });
 });
