@@ -84,8 +84,9 @@ const raw = execFileSync(
  * Tags that are ctags' inventions rather than definitions: pseudo-names for
  * anonymous things, Kotlin lambda parameters and loop variables that its
  * Kotlin parser labels `method` (a real method has `fun` on its line),
- * JavaScript object literals it labels `class`, and Lua "functions" that are
- * a function passed or called where it is written.
+ * JavaScript object literals it labels `class`, Elixir definitions inside
+ * heredocs, and Lua "functions" that are a function passed or called where
+ * it is written.
  */
 const sourceLines = new Map<string, string[]>();
 function isCtagsNoise(tag: { name: string; kind: string; language: string; line: number }, path: string): boolean {
@@ -99,6 +100,14 @@ function isCtagsNoise(tag: { name: string; kind: string; language: string; line:
   if (tag.language === 'Kotlin' && tag.kind === 'method') return !/\bfun\b/.test(line());
   // ctags' JavaScript "classes" include object literals and `X.prototype = {…}`.
   if (tag.language === 'JavaScript' && tag.kind === 'class') return !/\bclass\b/.test(line());
+  // ctags' Elixir parser is a line regex too: a `def` in a heredoc (`@moduledoc """`, a
+  // generated file's template) is documentation or a string. Inside one, an odd number of
+  // `"""` lines come before.
+  if (tag.language === 'Elixir') {
+    line();
+    const before = sourceLines.get(path)!.slice(0, tag.line - 1);
+    return before.filter((l) => /^\s*[^#\s]*.*("""|''')/.test(l) && !/("""|''').*\1/.test(l)).length % 2 === 1;
+  }
   // ctags' Lua parser is a line regex: `local ok = pcall(function()`, `it("…", function()` and
   // `(function() … end)()` are "functions" named after whatever precedes `function` on the line.
   if (tag.language === 'Lua') {
