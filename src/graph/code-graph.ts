@@ -355,6 +355,11 @@ function namesInRepositoryModule(
 ): boolean {
   if (file.language === 'rust') return /^(crate|self|super)(::|$)/.test(spec);
   if (file.language === 'php') return modules.psr4.some((root) => root.prefix !== '' && inNamespace(spec, root.prefix));
+  // A relative Dart URI or one of the repository's packages (a generated `part` not checked in).
+  if (file.language === 'dart')
+    return spec.startsWith('package:')
+      ? modules.dart.some((p) => spec.startsWith(`package:${p.name}/`))
+      : !/^\w+:/.test(spec);
   if (file.language !== 'python') return false;
   if (spec.startsWith('.')) return true;
   // `import a.b` of a namespace package (a directory of modules without __init__.py). A single
@@ -465,7 +470,10 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
   }
 
   const modules = options.modules ?? NO_MODULE_MAPS;
-  const lookup = new FileLookup(files.map((f) => f.path));
+  const lookup = new FileLookup(
+    files.map((f) => f.path),
+    moduleNamesByFile(files),
+  );
   const resolved = new Map<string, string[]>();
   const resolve = (file: TaggedFile, spec: string): string[] => {
     const key = `${file.language}\0${dirOf(file.path)}\0${spec}`;
@@ -529,16 +537,40 @@ export function buildCodeGraph(files: readonly TaggedFile[], options: GraphOptio
   return graph;
 }
 
+/**
+ * The modules each Elixir file defines (`defmodule A.B` is `B`), for
+ * checking the files imports guess from module names; undefined when the
+ * repository has no Elixir.
+ */
+function moduleNamesByFile(files: readonly TaggedFile[]): Map<string, Set<string>> | undefined {
+  const out = new Map<string, Set<string>>();
+  for (const file of files) {
+    if (file.language !== 'elixir') continue;
+    const names = new Set<string>();
+    for (const tag of file.tags)
+      if (tag.kind === 'def' && (tag.symbolKind === 'module' || tag.symbolKind === 'protocol')) names.add(tag.name);
+    out.set(file.path, names);
+  }
+  return out.size > 0 ? out : undefined;
+}
+
 const JS_FAMILY = new Set(['javascript', 'typescript', 'tsx']);
 const INDEX_MODULE = /(^|\/)index\.(d\.ts|[mc]?[jt]sx?)$/;
+/** A Dart package's public library, `lib/x.dart`, which mostly exports `lib/src/…`. */
+const DART_LIBRARY = /(^|\/)lib\/[^/]+\.dart$/;
+const isBarrel = (file: TaggedFile): boolean =>
+  JS_FAMILY.has(file.language)
+    ? INDEX_MODULE.test(file.path)
+    : file.language === 'dart' && DART_LIBRARY.test(file.path);
 /** Index modules re-exporting index modules are followed this deep. */
 const BARREL_DEPTH = 2;
 
 /**
  * For each JavaScript/TypeScript index module (a package's or directory's
- * `index.ts`), the repository files it imports or re-exports, through
- * nested indexes: where the names imported from `@scope/pkg` or `./dir`
- * are really defined.
+ * `index.ts`) and Dart package library (`lib/bloc.dart`), the repository
+ * files it imports or re-exports, through nested ones: where the names
+ * imported from `@scope/pkg`, `./dir` or `package:bloc/bloc.dart` are
+ * really defined.
  */
 function barrelExports(
   files: readonly TaggedFile[],
@@ -546,7 +578,7 @@ function barrelExports(
 ): Map<string, string[]> {
   const direct = new Map<string, string[]>();
   for (const file of files) {
-    if (!JS_FAMILY.has(file.language) || !INDEX_MODULE.test(file.path)) continue;
+    if (!isBarrel(file)) continue;
     const targets = new Set<string>();
     for (const spec of file.imports) for (const t of resolve(file, spec)) if (t !== file.path) targets.add(t);
     direct.set(file.path, [...targets].sort());

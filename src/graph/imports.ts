@@ -1,5 +1,5 @@
 import type { LanguageId } from '../parse/languages.js';
-import { jsAliasTargets, NO_MODULE_MAPS, type ModuleMaps } from './module-maps.js';
+import { dartPackageDir, jsAliasTargets, NO_MODULE_MAPS, type ModuleMaps } from './module-maps.js';
 import { dirname, join, normalizePath } from './paths.js';
 import { psr4Candidates } from './php-namespaces.js';
 
@@ -12,7 +12,15 @@ export class FileLookup {
   private readonly byTree = new Map<string, string[]>();
   private readonly bySuffix = new Map<string, string[]>();
 
-  constructor(paths: Iterable<string>) {
+  /**
+   * `moduleNames`: the module-like names each file defines, for languages
+   * whose module names are guesses of a path (Elixir): a guessed file must
+   * define the module to be its file. Without it every guess is taken.
+   */
+  constructor(
+    paths: Iterable<string>,
+    private readonly moduleNames?: ReadonlyMap<string, ReadonlySet<string>>,
+  ) {
     this.paths = new Set(paths);
     for (const path of [...this.paths].sort()) {
       const slash = path.lastIndexOf('/');
@@ -23,6 +31,21 @@ export class FileLookup {
 
   has(path: string): boolean {
     return this.paths.has(path);
+  }
+
+  /** Whether the files' module definitions were given. */
+  get knowsModules(): boolean {
+    return this.moduleNames !== undefined;
+  }
+
+  /** Whether a file may define a module of that name (always, when definitions were not given). */
+  mayDefine(path: string, name: string): boolean {
+    return this.moduleNames === undefined || this.moduleNames.get(path)?.has(name) === true;
+  }
+
+  /** Files whose name is `base`, shortest path first. */
+  named(base: string): string[] {
+    return [...(this.byBase.get(base) ?? [])].sort(shortestFirst);
   }
 
   /** Files in a directory and its subdirectories, by path (computed once per directory). */
@@ -86,6 +109,9 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** Where Lua projects put the root of their module path. */
+const LUA_ROOTS = ['', 'lua/', 'src/', 'lib/'];
 
 const JS_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 
@@ -272,7 +298,103 @@ export function resolveImport(
     }
     case 'bash':
       return firstExisting(files, [join(dir, spec), normalizePath(spec)]);
+    case 'lua': {
+      // `require("a.b")` searches package.path (`?.lua`, `?/init.lua`) from some root: the
+      // repository's, a Neovim plugin's `lua/`, `src/` or `lib/`. A dotted name may sit under a
+      // deeper root too (the shortest path ending with it); a single name found only deeper is
+      // some other module's file (`kong/tools/cjson.lua` is not the `cjson` library).
+      const path = spec.replaceAll('.', '/');
+      const atRoot = firstExisting(
+        files,
+        LUA_ROOTS.flatMap((root) => [`${root}${path}.lua`, `${root}${path}/init.lua`]),
+      );
+      if (atRoot.length > 0 || !spec.includes('.')) return atRoot;
+      return firstSuffix(files, [`${path}.lua`, `${path}/init.lua`]);
+    }
+    case 'elixir':
+      return elixirModuleFiles(files, spec);
+    case 'dart': {
+      if (spec.startsWith('dart:')) return [];
+      const inPackage = /^package:([a-z_][a-z0-9_]*)\/(.+)$/.exec(spec);
+      if (inPackage) {
+        // `package:name/x.dart` is `lib/x.dart` of the package its pubspec.yaml names.
+        const dir = dartPackageDir(modules, inPackage[1]!, from);
+        return firstExisting(files, [dir === undefined ? undefined : join(dir, `lib/${inPackage[2]}`)]);
+      }
+      return firstExisting(files, [join(dir, spec)]);
+    }
     default:
       return [];
   }
+}
+
+/**
+ * The file of an Elixir module by Mix's convention: `MyApp.HTTPClient` in
+ * `my_app/http_client.ex` (or `.exs`) under some `lib/` or `test/support/`,
+ * the shortest such path (a Mix task's as Mix names it). Failing that, the
+ * path without its leading namespaces, down to two names, then a nested
+ * module's parent file (`A.B.C` defined inside `a/b.ex`), down to two
+ * names, then any file named after the module's last name
+ * (`lib/my_app_web/controllers/page_controller.ex`), then any file of its
+ * namespace's directory or an outer namespace's. A single name
+ * (`Config`, `MixHelper`) is a standard or third-party module as often as
+ * the repository's: only a file at the top of a `lib/` or `test/`
+ * directory is taken for it. Each guess must define the module (its last
+ * name) when the lookup knows the files' definitions.
+ */
+function elixirModuleFiles(files: FileLookup, spec: string): string[] {
+  const names = spec.split('.');
+  const last = names[names.length - 1]!;
+  const parts = names.map(underscore);
+  const defining = (paths: string[]): string[] => {
+    const hit = paths.find((p) => files.mayDefine(p, last));
+    return hit === undefined ? [] : [hit];
+  };
+  const tails: string[] = [];
+  // A Mix task's file keeps the task's dots: `Mix.Tasks.Phx.Gen.Html` is `mix/tasks/phx.gen.html.ex`.
+  if (parts.length > 2 && parts[0] === 'mix' && parts[1] === 'tasks')
+    tails.push(`mix/tasks/${parts.slice(2).join('.')}.ex`);
+  if (parts.length === 1) {
+    // A single name is the repository's only at the top of a `lib/` or `test/` directory.
+    const [name] = parts;
+    tails.push(`lib/${name}.ex`, `test/support/${name}.ex`, `test/support/${name}.exs`, `test/${name}.exs`);
+    tails.push(`test/${name}.ex`);
+    for (const tail of tails) {
+      const hit = defining(files.withSuffix(tail));
+      if (hit.length > 0) return hit;
+    }
+    return [];
+  }
+  for (let start = 0; parts.length - start >= 2; start++) {
+    const path = parts.slice(start).join('/');
+    tails.push(`${path}.ex`, `${path}.exs`);
+  }
+  for (let n = parts.length - 1; n >= 2; n--) tails.push(`${parts.slice(0, n).join('/')}.ex`);
+  for (const tail of tails) {
+    const hit = defining(files.withSuffix(tail));
+    if (hit.length > 0) return hit;
+  }
+  if (!files.knowsModules) return [];
+  // Only when the definitions can confirm it: anywhere by its file name, then any file of its
+  // namespace's directory or an outer one's (`Phoenix.Socket.Broadcast` is defined in
+  // `phoenix/socket/message.ex`, `Ecto.Query.CompileError` in `ecto/exceptions.ex`).
+  const base = parts[parts.length - 1]!;
+  const named = defining([...files.named(`${base}.ex`), ...files.named(`${base}.exs`)]);
+  if (named.length > 0) return named;
+  for (let n = parts.length - 1; n >= 1; n--) {
+    const namespace = parts.slice(0, n).join('/');
+    const hit = defining(files.dirsWithSuffix(namespace).flatMap((dir) => files.inDir(dir).filter(isElixirPath)));
+    if (hit.length > 0) return hit;
+  }
+  return [];
+}
+
+const isElixirPath = (path: string): boolean => path.endsWith('.ex') || path.endsWith('.exs');
+
+/** Elixir's `Macro.underscore` of one name: `HTTPClient` → `http_client`, `FooBar2` → `foo_bar2`. */
+export function underscore(name: string): string {
+  return name
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 }

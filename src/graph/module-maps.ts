@@ -7,8 +7,10 @@ import { COMPOSER_MANIFEST, type Psr4Root } from './php-namespaces.js';
  * JavaScript/TypeScript: tsconfig/jsconfig `paths` and `baseUrl`
  * (`@/components/x`, `@app/core`), and workspace packages (`@scope/pkg`,
  * `@scope/pkg/sub`) whose source lives in the repository. PHP: composer.json
- * PSR-4 roots (`App\Models\User` → `app/Models/User.php`). Without these, a
- * monorepo's imports of its own packages look like third-party imports.
+ * PSR-4 roots (`App\Models\User` → `app/Models/User.php`). Dart: each
+ * pubspec.yaml's package name (`package:bloc/bloc.dart` → `packages/bloc/lib/bloc.dart`).
+ * Without these, a monorepo's imports of its own packages look like
+ * third-party imports.
  */
 export interface ModuleMaps {
   /** Compiler configurations, by the directory they apply to (the config's own); the root is ''. */
@@ -16,6 +18,8 @@ export interface ModuleMaps {
   packages: WorkspacePackage[];
   /** PSR-4 roots of every composer.json, longest namespace first. */
   psr4: Psr4Root[];
+  /** Dart packages (each pubspec.yaml's `name`), shallowest first; `dir` holds the package's `lib/`. */
+  dart: { name: string; dir: string }[];
   /** Config files that could not be read as JSON (reported as parse errors). */
   broken: string[];
 }
@@ -36,23 +40,24 @@ export interface WorkspacePackage {
   entries: string[];
 }
 
-export const NO_MODULE_MAPS: ModuleMaps = { configs: [], packages: [], psr4: [], broken: [] };
+export const NO_MODULE_MAPS: ModuleMaps = { configs: [], packages: [], psr4: [], dart: [], broken: [] };
 
 const CONFIG_FILE = /(^|\/)(tsconfig|jsconfig)(\.[\w.-]+)?\.json$/;
 const MANIFEST = /(^|\/)package\.json$/;
+const PUBSPEC = /(^|\/)pubspec\.yaml$/;
 /** `extends` chains longer than this are cycles or mistakes. */
 const MAX_EXTENDS = 8;
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function isModuleMapFile(path: string): boolean {
-  return CONFIG_FILE.test(path) || MANIFEST.test(path) || COMPOSER_MANIFEST.test(path);
+  return CONFIG_FILE.test(path) || MANIFEST.test(path) || COMPOSER_MANIFEST.test(path) || PUBSPEC.test(path);
 }
 
 /**
  * Reads every tsconfig/jsconfig (following relative `extends`),
- * package.json and composer.json of the listing. Unreadable or invalid
- * files are listed in `broken`; they resolve nothing.
+ * package.json, composer.json and pubspec.yaml of the listing. Unreadable or
+ * invalid files are listed in `broken`; they resolve nothing.
  */
 export function loadModuleMaps(root: string, paths: readonly string[]): ModuleMaps {
   const broken = new Set<string>();
@@ -107,7 +112,30 @@ export function loadModuleMaps(root: string, paths: readonly string[]): ModuleMa
   }
   // Longest namespaces first, as Composer tries them.
   psr4.sort((a, b) => b.prefix.length - a.prefix.length || byCodeUnit(a.prefix, b.prefix));
-  return { configs, packages, psr4, broken: [...broken].sort(byCodeUnit) };
+
+  // Several pubspec.yaml may name the same package (example apps, copies in each example):
+  // all are kept, the shallowest first; an import picks the nearest (see dartPackageDir).
+  const dart: ModuleMaps['dart'] = [];
+  for (const path of paths.filter((p) => PUBSPEC.test(p)).sort(pubspecOrder)) {
+    const file = readSourceFile(root, path);
+    if (!file.ok) continue;
+    const name = pubspecName(file.text);
+    if (name === undefined) broken.add(path);
+    else dart.push({ name, dir: dirname(path) });
+  }
+  return { configs, packages, psr4, dart, broken: [...broken].sort(byCodeUnit) };
+}
+
+/** Shallower pubspecs first (a package before the examples inside it), then by path. */
+function pubspecOrder(a: string, b: string): number {
+  return a.split('/').length - b.split('/').length || byCodeUnit(a, b);
+}
+
+/** The top-level `name:` of a pubspec.yaml (a Dart package name: lowercase letters, digits, underscores). */
+export function pubspecName(text: string): string | undefined {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const match = /^name:[ \t]*(['"]?)([a-z_][a-z0-9_]*)\1[ \t]*(?:#.*)?$/m.exec(text);
+  return match?.[2];
 }
 
 /** The `autoload` and `autoload-dev` PSR-4 roots of one composer.json at `dir`. */
@@ -310,4 +338,33 @@ function matchPaths(paths: JsConfig['paths'], spec: string): string[] {
   if (!best) return [];
   const { star } = best;
   return best.targets.map((t) => t.replace('*', star));
+}
+
+/**
+ * The directory of the Dart package `name` an import from `from` means:
+ * of the pubspec.yaml files naming it, the one whose package holds the
+ * importer, else the one sharing the longest directory prefix with it (an
+ * example's own copy of a package beside it), else the shallowest.
+ */
+export function dartPackageDir(modules: ModuleMaps, name: string, from: string): string | undefined {
+  let best: string | undefined;
+  let bestScore = -1;
+  for (const pkg of modules.dart) {
+    if (pkg.name !== name) continue;
+    const depth = pkg.dir === '' ? 0 : pkg.dir.split('/').length;
+    const holds = pkg.dir === '' || from.startsWith(`${pkg.dir}/`);
+    // A package holding the importer beats any other, the deepest such first.
+    const score = holds ? 1_000_000 + depth : sharedDirs(pkg.dir, from);
+    if (score > bestScore) [best, bestScore] = [pkg.dir, score];
+  }
+  return best;
+}
+
+/** How many leading directories two paths share. */
+function sharedDirs(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/').slice(0, -1);
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
 }

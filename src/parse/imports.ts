@@ -37,7 +37,7 @@ export function extractImports(language: LanguageId, text: string): string[] {
     case 'typescript':
     case 'tsx':
       each(/\bfrom\s*['"]([^'"\n]+)['"]/g);
-      each(/^\s*import\s*['"]([^'"\n]+)['"]/gm);
+      each(/^[ \t]*import\s*['"]([^'"\n]+)['"]/gm);
       each(/\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g);
       break;
     case 'go':
@@ -48,45 +48,58 @@ export function extractImports(language: LanguageId, text: string): string[] {
       break;
     case 'java':
     case 'kotlin':
-      each(/^\s*import\s+(?:static\s+)?(\w+(?:\.\w+)*(?:\.\*)?)/gm);
+      each(/^[ \t]*import\s+(?:static\s+)?(\w+(?:\.\w+)*(?:\.\*)?)/gm);
       break;
     case 'scala':
       // `import a.b.C`, `import a.b._`, `import a.b.{C, D => E}` (braces may span lines), `import a.B, c.D`.
-      for (const match of text.matchAll(/^\s*import\s+((?:[^\n;{]|\{[^}]*\})+)/gm)) {
+      for (const match of text.matchAll(/^[ \t]*import\s+((?:[^\n;{]|\{[^}]*\})+)/gm)) {
         for (const leaf of scalaImportLeaves(match[1]!)) if (/^\w+(\.\w+)*(\.\*)?$/.test(leaf)) add(leaf);
       }
       break;
     case 'rust':
-      each(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm);
-      for (const match of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+([^;]+);/gm)) {
+      each(/^[ \t]*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm);
+      for (const match of text.matchAll(/^[ \t]*(?:pub(?:\([^)]*\))?\s+)?use\s+([^;]+);/gm)) {
         for (const leaf of useTreeLeaves(match[1]!)) add(leaf);
       }
       break;
     case 'c':
     case 'cpp':
-      each(/^\s*#\s*include\s*"([^"\n]+)"/gm);
+      each(/^[ \t]*#\s*include\s*"([^"\n]+)"/gm);
       // `#include <lib/x.h>` with a directory may name the repository's own header; kept with its brackets.
-      each(/^\s*#\s*include\s*(<[\w.+-]+(?:\/[\w.+-]+)+>)/gm);
+      each(/^[ \t]*#\s*include\s*(<[\w.+-]+(?:\/[\w.+-]+)+>)/gm);
       break;
     case 'ruby':
-      for (const match of text.matchAll(/^\s*(require_relative|require)\s*\(?\s*['"]([^'"\n]+)['"]/gm)) {
+      for (const match of text.matchAll(/^[ \t]*(require_relative|require)\s*\(?\s*['"]([^'"\n]+)['"]/gm)) {
         add(match[1] === 'require_relative' ? `./${match[2]}` : match[2]);
       }
       break;
     case 'php':
-      each(/^\s*use\s+(?:function\s+|const\s+)?\\?([\w\\]+)/gm);
+      each(/^[ \t]*use\s+(?:function\s+|const\s+)?\\?([\w\\]+)/gm);
       each(/\b(?:require|include)(?:_once)?\s*\(?\s*(?:__DIR__\s*\.\s*)?['"]([^'"\n]+)['"]/g);
       break;
     case 'csharp':
       // `using A.B;`, `using static A.B.C;`, `using X = A.B.C;`
-      each(/^\s*using\s+(?:static\s+|\w+\s*=\s*)?([\w.]+)\s*;/gm);
+      each(/^[ \t]*using\s+(?:static\s+|\w+\s*=\s*)?([\w.]+)\s*;/gm);
       break;
     case 'swift':
       // `import Foo`, `@testable import Foo` (a test's module under test), `import struct Foo.Bar`.
-      each(/^\s*(?:@testable\s+)?import\s+(?:(?:typealias|struct|class|enum|protocol|let|var|func)\s+)?([\w.]+)/gm);
+      each(/^[ \t]*(?:@testable\s+)?import\s+(?:(?:typealias|struct|class|enum|protocol|let|var|func)\s+)?([\w.]+)/gm);
       break;
     case 'bash':
-      each(/^\s*(?:source|\.)\s+['"]?([^\s'";]+)/gm);
+      each(/^[ \t]*(?:source|\.)\s+['"]?([^\s'";]+)/gm);
+      break;
+    case 'lua':
+      // `require("a.b")`, `require "a.b"`, `require'a.b'`, `pcall(require, "a.b")`
+      // (not `require("kong.plugins." .. name)`, a prefix).
+      each(/\brequire\s*(?:\(\s*)?['"]([\w\-/]+(?:\.[\w\-/]+)*)['"]/g);
+      each(/\bpcall\s*\(\s*require\s*,\s*['"]([\w\-/]+(?:\.[\w\-/]+)*)['"]/g);
+      break;
+    case 'elixir':
+      for (const module of elixirModules(text)) add(module);
+      break;
+    case 'dart':
+      // `import 'package:a/b.dart' as x show Y;`, `export '…';`, `part '…';`, `part of '…';`
+      each(/^[ \t]*(?:import|export|part(?:\s+of)?)\s+['"]([^'"\n]+)['"]/gm);
       break;
   }
   return found;
@@ -174,4 +187,56 @@ function topLevelItems(list: string): string[] {
   }
   items.push(list.slice(start));
   return items.filter((item) => item.trim().length > 0);
+}
+
+/**
+ * The modules an Elixir file names: `alias`, `import`, `use` and `require`
+ * (`alias A.{B, C.D}` names `A.B` and `A.C.D`), and every other dotted
+ * module name it writes (`A.B.f(x)`, `%A.B{}`, `plug A.Auth`,
+ * `belongs_to :org, A.Org`, `&A.Util.f/1`): Elixir needs no alias to use a
+ * module, so a qualified name is a dependency too. A name starting with an
+ * alias is read through it (`alias A.B` then `B.C.f()` names `A.B.C`;
+ * `alias A.B, as: X` then `X.f()`; `alias B.C` after `alias A.B`).
+ * `__MODULE__` and single names that are no alias (a standard module, or
+ * one aliased already) are left out.
+ */
+export function elixirModules(text: string): string[] {
+  const found = new Set<string>();
+  const aliases = new Map<string, string>();
+  const expand = (name: string): string | undefined => {
+    const dot = name.indexOf('.');
+    const alias = aliases.get(dot < 0 ? name : name.slice(0, dot));
+    if (alias !== undefined) return dot < 0 ? alias : `${alias}${name.slice(dot)}`;
+    return dot > 0 ? name : undefined;
+  };
+  const directive =
+    /^[ \t]*(alias|import|use|require)[ \t]+([A-Z]\w*(?:\.[A-Z]\w*)*)(?:\.\{([^}]*)\}|,[ \t]*as:[ \t]*([A-Z]\w*))?/gm;
+  for (const match of text.matchAll(directive)) {
+    const [, keyword, written, group, as] = match;
+    const base = expand(written!) ?? written!;
+    const modules =
+      group === undefined
+        ? [base]
+        : group
+            .replace(/#[^\n]*/g, '')
+            .split(',')
+            .map((item) => item.trim())
+            .filter((item) => /^[A-Z][\w.]*$/.test(item))
+            .map((item) => `${base}.${item}`);
+    for (const module of modules) {
+      found.add(module);
+      if (keyword === 'alias') aliases.set(as ?? module.slice(module.lastIndexOf('.') + 1), module);
+    }
+  }
+  // Dotted names anywhere, and single ones called or built as structs (`R.insert()`, `%User{}`).
+  // A group's base (`A` of `alias A.{B, C}`) is a namespace, not a use.
+  for (const match of text.matchAll(
+    /(?<![\w.])([A-Z]\w*(?:\.[A-Z]\w*)*)(?!\w|\.[A-Z{])(\.[a-z_]\w*[?!]?\s*\(|\{)?/g,
+  )) {
+    const [, name, used] = match;
+    if (!name!.includes('.') && used === undefined) continue;
+    const module = expand(name!);
+    if (module !== undefined) found.add(module);
+  }
+  return [...found];
 }

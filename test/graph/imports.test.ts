@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FileLookup, resolveImport } from '../../src/graph/imports.js';
+import { FileLookup, resolveImport, underscore } from '../../src/graph/imports.js';
+import { NO_MODULE_MAPS } from '../../src/graph/module-maps.js';
 import { normalizePath } from '../../src/graph/paths.js';
-import { extractImports, useTreeLeaves } from '../../src/parse/imports.js';
+import { elixirModules, extractImports, useTreeLeaves } from '../../src/parse/imports.js';
 
 const files = new FileLookup([
   'src/pkg/__init__.py',
@@ -44,6 +45,23 @@ const files = new FileLookup([
   'Tests/ShopTests/CartTests.swift',
   'scripts/common.sh',
   'scripts/deploy.sh',
+  'lua/shop/init.lua',
+  'lua/shop/cart.lua',
+  'kong/init.lua',
+  'kong/tools/cjson.lua',
+  'kong/api/routes/kong.lua',
+  'plugins/acme/vendor/pl/pretty.lua',
+  'lib/my_app/http_client.ex',
+  'lib/my_app/accounts.ex',
+  'lib/my_app/accounts/user.ex',
+  'lib/mix/tasks/my_app.gen.report.ex',
+  'lib/my_app.ex',
+  'lib/my_app/config.ex',
+  'test/support/data_case.ex',
+  'packages/shop/lib/shop.dart',
+  'packages/shop/lib/src/cart.dart',
+  'packages/shop/test/cart_test.dart',
+  'app/lib/main.dart',
 ]);
 
 describe('extractImports', () => {
@@ -127,6 +145,83 @@ describe('extractImports', () => {
       'Shop',
       'Foundation',
       'Shop.Cart',
+    ]);
+  });
+
+  it('reads Lua requires with and without parentheses, and pcall(require, …)', () => {
+    expect(
+      extractImports(
+        'lua',
+        'local u = require("shop.utils")\nlocal a = require "plenary.async"\nlocal c = require\'x.y\'\nlocal ok, d = pcall(require, "nvim-web-devicons")\n',
+      ),
+    ).toEqual(['shop.utils', 'plenary.async', 'x.y', 'nvim-web-devicons']);
+    // A prefix completed at run time names no module.
+    expect(extractImports('lua', 'local p = require("kong.plugins." .. name)\n')).toEqual([]);
+  });
+
+  it('reads Elixir directives, brace groups, aliases and qualified calls', () => {
+    const text = [
+      'defmodule MyApp.Web do',
+      '  alias MyApp.Accounts.{User, Scope}',
+      '  alias MyApp.Repo, as: R',
+      '  import Plug.Conn',
+      '  use MyApp.Web.Controller, namespace: MyApp',
+      '  require Logger',
+      '  alias MyApp.Billing',
+      '  def f(x), do: Billing.Invoice.total(x) |> MyApp.Mailer.send() |> R.insert()',
+      '  def g, do: %User{} || %MyApp.Cart{} || String.upcase("a") || __MODULE__.h()',
+      'end',
+    ].join('\n');
+    expect(elixirModules(text)).toEqual([
+      'MyApp.Accounts.User',
+      'MyApp.Accounts.Scope',
+      'MyApp.Repo',
+      'Plug.Conn',
+      'MyApp.Web.Controller',
+      'Logger',
+      'MyApp.Billing',
+      // The module's own name: an import of itself, which the graph drops.
+      'MyApp.Web',
+      'MyApp.Billing.Invoice',
+      'MyApp.Mailer',
+      'MyApp.Cart',
+    ]);
+    expect(extractImports('elixir', text)).toEqual(elixirModules(text));
+  });
+
+  it('reads Elixir aliases of aliases, commented groups and modules used as values', () => {
+    const text = [
+      'alias MyApp.Accounts',
+      'alias Accounts.User',
+      'alias MyApp.Blog.{',
+      '  Post, # the article',
+      '  Comment',
+      '}',
+      'plug MyAppWeb.Plugs.Auth',
+      'belongs_to :author, User',
+      'has_many :tags, MyApp.Blog.Tag',
+      'def f(x), do: Enum.map(x, &MyApp.Util.format/1)',
+    ].join('\n');
+    expect(elixirModules(text)).toEqual([
+      'MyApp.Accounts',
+      'MyApp.Accounts.User',
+      'MyApp.Blog.Post',
+      'MyApp.Blog.Comment',
+      'MyAppWeb.Plugs.Auth',
+      'MyApp.Blog.Tag',
+      'MyApp.Util',
+    ]);
+  });
+
+  it('reads Dart imports, exports and parts, each once', () => {
+    const text =
+      "library shop;\nimport 'package:shop/src/cart.dart' show Cart;\nimport \"dart:async\";\nexport 'src/cart.dart';\npart 'shop.g.dart';\npart of 'shop.dart';\nimport 'package:shop/src/cart.dart' as c;\n";
+    expect(extractImports('dart', text)).toEqual([
+      'package:shop/src/cart.dart',
+      'dart:async',
+      'src/cart.dart',
+      'shop.g.dart',
+      'shop.dart',
     ]);
   });
 
@@ -236,8 +331,96 @@ describe('resolveImport', () => {
     ],
     ['swift', 'Sources/Shop/Cart.swift', 'Foundation', []],
     ['bash', 'scripts/deploy.sh', './common.sh', ['scripts/common.sh']],
+    // Lua's package.path: `?.lua`, then `?/init.lua`, under whatever root the files share.
+    ['lua', 'lua/shop/init.lua', 'shop.cart', ['lua/shop/cart.lua']],
+    ['lua', 'lua/shop/cart.lua', 'shop', ['lua/shop/init.lua']],
+    ['lua', 'lua/shop/cart.lua', 'plenary.path', []],
+    // From the module path's roots first; a single name found only deeper is another module's file.
+    ['lua', 'kong/tools/cjson.lua', 'kong', ['kong/init.lua']],
+    ['lua', 'kong/init.lua', 'kong.tools.cjson', ['kong/tools/cjson.lua']],
+    ['lua', 'kong/init.lua', 'cjson', []],
+    ['lua', 'kong/init.lua', 'pl.pretty', ['plugins/acme/vendor/pl/pretty.lua']],
+    // Elixir modules by Mix's file naming.
+    ['elixir', 'lib/my_app.ex', 'MyApp.HTTPClient', ['lib/my_app/http_client.ex']],
+    ['elixir', 'lib/my_app.ex', 'MyApp.Accounts.User', ['lib/my_app/accounts/user.ex']],
+    // A nested module lives in its parent's file; a Mix task's file keeps the task's dots.
+    ['elixir', 'lib/my_app.ex', 'MyApp.Accounts.Scope', ['lib/my_app/accounts.ex']],
+    ['elixir', 'lib/my_app.ex', 'Mix.Tasks.MyApp.Gen.Report', ['lib/mix/tasks/my_app.gen.report.ex']],
+    // A single name only at the top of lib/ or test/: `Config` is Elixir's, not lib/my_app/config.ex.
+    ['elixir', 'lib/my_app/accounts.ex', 'MyApp', ['lib/my_app.ex']],
+    ['elixir', 'test/my_app_test.exs', 'DataCase', ['test/support/data_case.ex']],
+    ['elixir', 'lib/my_app.ex', 'Config', []],
+    ['elixir', 'lib/my_app.ex', 'Ecto.Changeset', []],
   ] as const)('%s: %s imports %s', (language, from, spec, expected) => {
     expect(resolveImport(language, from, spec, files)).toEqual(expected);
+  });
+
+  it('resolves Dart URIs: relative ones, and package: ones through the pubspec.yaml that names the package', () => {
+    const modules = {
+      ...NO_MODULE_MAPS,
+      dart: [
+        { name: 'shop', dir: 'packages/shop' },
+        { name: 'app', dir: 'app' },
+      ],
+    };
+    const resolve = (from: string, spec: string): string[] => resolveImport('dart', from, spec, files, modules);
+    expect(resolve('packages/shop/lib/shop.dart', 'src/cart.dart')).toEqual(['packages/shop/lib/src/cart.dart']);
+    expect(resolve('packages/shop/test/cart_test.dart', 'package:shop/shop.dart')).toEqual([
+      'packages/shop/lib/shop.dart',
+    ]);
+    expect(resolve('app/lib/main.dart', 'package:shop/src/cart.dart')).toEqual(['packages/shop/lib/src/cart.dart']);
+    expect(resolve('app/lib/main.dart', 'package:flutter/material.dart')).toEqual([]);
+    expect(resolve('app/lib/main.dart', 'dart:async')).toEqual([]);
+    expect(resolve('app/lib/main.dart', '../../escape.dart')).toEqual([]);
+    // Without its pubspec.yaml a package is not the repository's.
+    expect(resolveImport('dart', 'app/lib/main.dart', 'package:shop/shop.dart', files)).toEqual([]);
+  });
+
+  it('takes a guessed Elixir file only when it defines the module, and then looks further', () => {
+    const lookup = new FileLookup(
+      [
+        'lib/phoenix/socket.ex',
+        'lib/phoenix/socket/message.ex',
+        'lib/phoenix/config.ex',
+        'lib/ecto/exceptions.ex',
+        'lib/ecto/query.ex',
+        'lib/my_app_web/controllers/page_controller.ex',
+        'test/phoenix/channel_test.exs',
+        'lib/phoenix/test/channel_test.ex',
+      ],
+      new Map([
+        ['lib/phoenix/socket.ex', new Set(['Socket', 'InvalidMessageError'])],
+        ['lib/phoenix/socket/message.ex', new Set(['Message', 'Reply', 'Broadcast'])],
+        ['lib/phoenix/config.ex', new Set(['Config'])],
+        ['lib/ecto/exceptions.ex', new Set(['QueryError', 'CompileError'])],
+        ['lib/ecto/query.ex', new Set(['Query'])],
+        ['lib/my_app_web/controllers/page_controller.ex', new Set(['PageController'])],
+        ['test/phoenix/channel_test.exs', new Set(['ChannelTestTest'])],
+        ['lib/phoenix/test/channel_test.ex', new Set(['ChannelTest'])],
+      ]),
+    );
+    const resolve = (spec: string): string[] => resolveImport('elixir', 'lib/app.ex', spec, lookup);
+    // Not socket.ex, the parent's file, which does not define it: a file of its namespace's directory.
+    expect(resolve('Phoenix.Socket.Broadcast')).toEqual(['lib/phoenix/socket/message.ex']);
+    // An outer namespace's directory.
+    expect(resolve('Ecto.Query.CompileError')).toEqual(['lib/ecto/exceptions.ex']);
+    // Not the test file its name spells, which defines another module.
+    expect(resolve('Phoenix.ChannelTest')).toEqual(['lib/phoenix/test/channel_test.ex']);
+    // By its file name, wherever Phoenix's generators put it.
+    expect(resolve('MyAppWeb.PageController')).toEqual(['lib/my_app_web/controllers/page_controller.ex']);
+    // A namespace that is no module resolves to nothing, as does a standard module.
+    expect(resolve('Phoenix.Socket.V1')).toEqual([]);
+    expect(resolve('Config')).toEqual([]);
+  });
+
+  it('spells module names as Mix names their files', () => {
+    expect(['HTTPClient', 'FooBar2', 'URI', 'MyApp', 'Phx'].map(underscore)).toEqual([
+      'http_client',
+      'foo_bar2',
+      'uri',
+      'my_app',
+      'phx',
+    ]);
   });
 });
 

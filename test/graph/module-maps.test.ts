@@ -74,6 +74,7 @@ describe('loadModuleMaps', () => {
       ],
       packages: [],
       psr4: [],
+      dart: [],
       broken: [],
     };
     expect(jsAliasTargets('src/m.ts', '@app/core/y', modules)).toEqual(['core/y']);
@@ -85,7 +86,7 @@ describe('loadModuleMaps', () => {
   it('ignores a repository without configs', () => {
     const dir = tempDir();
     writeFiles(dir, { 'a.ts': 'export const a = 1;\n' });
-    expect(loadModuleMaps(dir, ['a.ts'])).toEqual({ configs: [], packages: [], psr4: [], broken: [] });
+    expect(loadModuleMaps(dir, ['a.ts'])).toEqual({ configs: [], packages: [], psr4: [], dart: [], broken: [] });
   });
 });
 
@@ -194,5 +195,67 @@ describe('composer PSR-4 roots', () => {
     ]);
     expect(graph.hasNode('<external>::Illuminate\\Support\\Str')).toBe(true);
     expect(graph.hasNode('<external>::App\\Support\\helper')).toBe(false);
+  });
+});
+
+describe('Dart packages', () => {
+  /** A Dart monorepo: a package whose library exports its sources, an example copying its name, an app using it. */
+  function workspace(): string {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'packages/shop/pubspec.yaml': 'name: shop # the library\nversion: 1.0.0\ndependencies:\n  meta: ^1.9.0\n',
+      'packages/shop/lib/shop.dart': "library shop;\n\nexport 'src/cart.dart';\n",
+      'packages/shop/lib/src/cart.dart': 'class Cart {\n  int total() => 0;\n}\n',
+      'packages/shop/example/pubspec.yaml': "name: 'shop'\n",
+      'packages/shop/example/lib/cart.dart': 'class Cart {}\n',
+      'app/pubspec.yaml': 'name: app\ndependencies:\n  shop:\n    path: ../packages/shop\n',
+      'app/lib/main.dart': [
+        "import 'package:flutter/material.dart';",
+        "import 'package:shop/shop.dart';",
+        '',
+        "part 'main.g.dart';",
+        '',
+        'int checkout() => Cart().total();',
+        '',
+      ].join('\n'),
+      'tools/pubspec.yaml': 'description: no name\n',
+    });
+    return dir;
+  }
+
+  it('reads each pubspec.yaml name, the shallowest first, and reports one without a name', async () => {
+    const index = await buildRepoIndex(workspace());
+    expect(index.modules.dart).toEqual([
+      { name: 'app', dir: 'app' },
+      { name: 'shop', dir: 'packages/shop' },
+      { name: 'shop', dir: 'packages/shop/example' },
+    ]);
+    expect(index.modules.broken).toEqual(['tools/pubspec.yaml']);
+  });
+
+  it("links package: imports to the package's library and through its exports, keeping the repository's URIs out of the externals", async () => {
+    const index = await buildRepoIndex(workspace());
+    const graph = buildCodeGraph(index.files, { modules: index.modules });
+    expect(graph.edgesBetween('./app/lib/main.dart', './packages/shop/lib/shop.dart')).toMatchObject([
+      { kind: 'imports' },
+    ]);
+    expect(graph.hasNode('<external>::package:flutter/material.dart')).toBe(true);
+    // Two packages are named `shop`: an import means the one holding the importer, else the nearest.
+    const files = new FileLookup(index.files.map((f) => f.path));
+    expect(
+      resolveImport('dart', 'packages/shop/example/lib/main.dart', 'package:shop/cart.dart', files, index.modules),
+    ).toEqual(['packages/shop/example/lib/cart.dart']);
+    expect(resolveImport('dart', 'app/lib/main.dart', 'package:shop/src/cart.dart', files, index.modules)).toEqual([
+      'packages/shop/lib/src/cart.dart',
+    ]);
+    expect(graph.hasNode('<external>::main.g.dart')).toBe(false);
+    // `Cart` is defined twice; the one the library exports is the precise target, not the example's.
+    const references: string[] = [];
+    graph.forEachDependencyEdge((edge, u, v) => {
+      const attributes = graph.edge(edge);
+      if (graph.node(u).path === 'app/lib/main.dart' && attributes.name === 'Cart')
+        references.push(`${graph.key(v)} ${attributes.provenance}`);
+    });
+    expect([...new Set(references)]).toEqual(['./packages/shop/lib/src/cart.dart::cart.Cart import']);
   });
 });
