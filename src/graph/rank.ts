@@ -1,7 +1,7 @@
 import type { TaggedFile } from '../parse/tag-file.js';
 import type { Seeds } from '../context/seeds.js';
 import { MIN_COCHANGES, type CoChangeHistory } from '../repo/history.js';
-import { bm25Scores, queryTerms } from '../context/lexical.js';
+import { bm25Idf, bm25Scores, DEFAULT_BM25, queryTerms } from '../context/lexical.js';
 import {
   describeRemovedCode,
   removedCodeScores,
@@ -406,6 +406,8 @@ export function rankFiles(
   const feedback = coChangeScores(options.history, partners, partnerSet);
   const feedbackReasons = describeCoChanges(options.history, partners, partnerSet);
 
+  let idf: ((term: string) => number) | undefined;
+  const rarity = (): ((term: string) => number) => (idf ??= termRarity(files));
   const ranked: RankedFile[] = blended.map(({ file, c, i, h: seedHistory, l, r, b, textMatch, words, score }) => {
     const fed =
       partnerSet.has(file.path) || seedReasons.has(file.path) ? 0 : weights.feedback * (feedback.get(file.path) ?? 0);
@@ -419,7 +421,7 @@ export function rankFiles(
     const leftover = found ? describeRemovedCode(found) : undefined;
     if (leftover && r >= c && r >= i + h) reasons.push(leftover);
     const strongest = words.reduce((best, next) => (next[0] > best[0] ? next : best));
-    const matched = l <= 0 || !strongest[1] ? undefined : lexicalReason(file, strongest[1], strongest[2]);
+    const matched = l <= 0 || !strongest[1] ? undefined : lexicalReason(file, strongest[1], strongest[2], rarity());
     // A text match is the reason when the text found the file; a shared vocabulary only fills in.
     if (matched && textMatch > 0 && l >= c && l >= i + h) reasons.push(matched);
     const fromEdges = role === 'impact' ? impactReasons : contextReasons;
@@ -582,11 +584,34 @@ export function lexicalDistribution(
   return scores;
 }
 
-/** "matches the text: `parse`, `header`": the query's terms the file has most of. */
-function lexicalReason(file: TaggedFile, query: ReadonlyMap<string, number>, label: string): string | undefined {
+/** How much a term says about a file: its BM25 inverse document frequency over the files. */
+function termRarity(files: readonly TaggedFile[]): (term: string) => number {
+  const df = new Map<string, number>();
+  let n = 0;
+  for (const file of files) {
+    if (!file.terms) continue;
+    n++;
+    for (const [term] of file.terms.counts) df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  return (term) => bm25Idf(n, df.get(term) ?? 1);
+}
+
+/**
+ * "matches the text: `parse`, `header`": the query's terms that weigh most
+ * in the file's match, each by its count (saturating, as BM25's) and its
+ * rarity, so that a keyword every file has (`end`, `self`) does not explain.
+ */
+function lexicalReason(
+  file: TaggedFile,
+  query: ReadonlyMap<string, number>,
+  label: string,
+  rarity: (term: string) => number,
+): string | undefined {
   if (!file.terms || file.terms.counts.length === 0) return undefined;
-  const top = [...file.terms.counts]
+  const weight = ([term, count]: [string, number]): number => (rarity(term) * count) / (count + DEFAULT_BM25.k1);
+  const top = file.terms.counts
     .filter(([term]) => query.has(term))
+    .map((entry) => [entry[0], weight(entry)] as const)
     .sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0]))
     .slice(0, 3)
     .map(([term]) => `\`${term}\``);

@@ -274,6 +274,28 @@ describe('rankFiles', () => {
     expect(withoutDiff.ranking.files.find((f) => f.path === 'tuning.py')!.score).toBe(0);
   });
 
+  it('explains a word match by the words that weigh most, not the most frequent ones', async () => {
+    const dir = tempDir();
+    // `end` closes every block of every file; `invoice` and `ledger` are the two files' own words.
+    const block = (name: string, body: string): string => `def ${name} do\n  ${body}\nend\n`;
+    writeFiles(dir, {
+      'lib/billing.ex': `defmodule Billing do\n${block('invoice_total', 'ledger_sum()')}${block('a', 'x()')}${block('b', 'y()')}end\n`,
+      'lib/ledger.ex': `defmodule Ledger do\n${block('invoice_total', 'ledger_sum()')}${block('c', 'z()')}${block('d', 'w()')}end\n`,
+      'lib/mailer.ex': `defmodule Mailer do\n${block('e', 'v()')}${block('f', 'u()')}end\n`,
+      'lib/queue.ex': `defmodule Queue do\n${block('g', 't()')}${block('h', 's()')}end\n`,
+    });
+    const { ranking } = await analyzeRepository(
+      dir,
+      { changed: [{ path: 'lib/billing.ex', status: 'modified', ranges: [{ start: 2, end: 4 }] }] },
+      { history: false },
+    );
+    const ledger = ranking.files.find((f) => f.path === 'lib/ledger.ex')!;
+    const words = ledger.reasons.find((r) => r.startsWith('uses the same words as the change'));
+    expect(words).toBeDefined();
+    expect(words).not.toContain('`end`');
+    expect(words).toContain('`invoice`');
+  });
+
   it('reports seeds that are not in the index', async () => {
     const { index, graph } = await shop();
     const ranking = rankFiles(graph, index.files, {
