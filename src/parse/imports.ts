@@ -230,9 +230,7 @@ export function elixirModules(text: string): string[] {
   }
   // Dotted names anywhere, and single ones called or built as structs (`R.insert()`, `%User{}`).
   // A group's base (`A` of `alias A.{B, C}`) is a namespace, not a use.
-  for (const match of text.matchAll(
-    /(?<![\w.])([A-Z]\w*(?:\.[A-Z]\w*)*)(?!\w|\.[A-Z{])(\.[a-z_]\w*[?!]?\s*\(|\{)?/g,
-  )) {
+  for (const match of text.matchAll(/(?<![\w.])([A-Z]\w*(?:\.[A-Z]\w*)*)(?!\w|\.[A-Z{])(\.[a-z_]\w*[?!]?\s*\(|\{)?/g)) {
     const [, name, used] = match;
     if (!name!.includes('.') && used === undefined) continue;
     const module = expand(name!);
