@@ -6,9 +6,12 @@
 import { normalizeLog, type NormalizeOptions } from './normalize.js';
 import type { Candidate, LogParser } from './parsers/candidate.js';
 import { parseCompilerErrors } from './parsers/compilers.js';
+import { parseDartErrors, parseDartTest } from './parsers/dart.js';
+import { parseElixirErrors, parseExUnit } from './parsers/elixir.js';
 import { parseGenericLocations } from './parsers/generic.js';
 import { parseGo } from './parsers/go.js';
 import { parseJvmTraces } from './parsers/java.js';
+import { parseBusted, parseBustedTap, parseLuaErrors, parsePlenary } from './parsers/lua.js';
 import { parseJest, parseMocha, parseNodeTap, parseV8Stacks, parseVitest } from './parsers/node.js';
 import { parsePytest, parsePythonTracebacks } from './parsers/python.js';
 import { parseMinitest, parseRspec, parseRubyExceptions } from './parsers/ruby.js';
@@ -49,6 +52,14 @@ const PARSERS: readonly LogParser[] = [
   parseRspec,
   parseMinitest,
   parseRubyExceptions,
+  parseExUnit,
+  parseElixirErrors,
+  parseDartTest,
+  parseDartErrors,
+  parseBusted,
+  parseBustedTap,
+  parsePlenary,
+  parseLuaErrors,
   parseSanitizers,
   parseCompilerErrors,
 ];

@@ -35,10 +35,13 @@ describe('fixture corpus', () => {
     const dirs = new Set(corpus.map((entry) => entry.name.split('/')[0]));
     expect([...dirs].sort()).toEqual([
       'actions',
+      'dart',
+      'elixir',
       'empty',
       'generic',
       'go',
       'java',
+      'lua',
       'native',
       'node',
       'python',
