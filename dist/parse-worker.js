@@ -171,7 +171,7 @@ function extractImports(language, text) {
     case "typescript":
     case "tsx":
       each(/\bfrom\s*['"]([^'"\n]+)['"]/g);
-      each(/^\s*import\s*['"]([^'"\n]+)['"]/gm);
+      each(/^[ \t]*import\s*['"]([^'"\n]+)['"]/gm);
       each(/\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g);
       break;
     case "go":
@@ -182,41 +182,51 @@ function extractImports(language, text) {
       break;
     case "java":
     case "kotlin":
-      each(/^\s*import\s+(?:static\s+)?(\w+(?:\.\w+)*(?:\.\*)?)/gm);
+      each(/^[ \t]*import\s+(?:static\s+)?(\w+(?:\.\w+)*(?:\.\*)?)/gm);
       break;
     case "scala":
-      for (const match of text.matchAll(/^\s*import\s+((?:[^\n;{]|\{[^}]*\})+)/gm)) {
+      for (const match of text.matchAll(/^[ \t]*import\s+((?:[^\n;{]|\{[^}]*\})+)/gm)) {
         for (const leaf of scalaImportLeaves(match[1])) if (/^\w+(\.\w+)*(\.\*)?$/.test(leaf)) add(leaf);
       }
       break;
     case "rust":
-      each(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm);
-      for (const match of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+([^;]+);/gm)) {
+      each(/^[ \t]*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm);
+      for (const match of text.matchAll(/^[ \t]*(?:pub(?:\([^)]*\))?\s+)?use\s+([^;]+);/gm)) {
         for (const leaf of useTreeLeaves(match[1])) add(leaf);
       }
       break;
     case "c":
     case "cpp":
-      each(/^\s*#\s*include\s*"([^"\n]+)"/gm);
-      each(/^\s*#\s*include\s*(<[\w.+-]+(?:\/[\w.+-]+)+>)/gm);
+      each(/^[ \t]*#\s*include\s*"([^"\n]+)"/gm);
+      each(/^[ \t]*#\s*include\s*(<[\w.+-]+(?:\/[\w.+-]+)+>)/gm);
       break;
     case "ruby":
-      for (const match of text.matchAll(/^\s*(require_relative|require)\s*\(?\s*['"]([^'"\n]+)['"]/gm)) {
+      for (const match of text.matchAll(/^[ \t]*(require_relative|require)\s*\(?\s*['"]([^'"\n]+)['"]/gm)) {
         add(match[1] === "require_relative" ? `./${match[2]}` : match[2]);
       }
       break;
     case "php":
-      each(/^\s*use\s+(?:function\s+|const\s+)?\\?([\w\\]+)/gm);
+      each(/^[ \t]*use\s+(?:function\s+|const\s+)?\\?([\w\\]+)/gm);
       each(/\b(?:require|include)(?:_once)?\s*\(?\s*(?:__DIR__\s*\.\s*)?['"]([^'"\n]+)['"]/g);
       break;
     case "csharp":
-      each(/^\s*using\s+(?:static\s+|\w+\s*=\s*)?([\w.]+)\s*;/gm);
+      each(/^[ \t]*using\s+(?:static\s+|\w+\s*=\s*)?([\w.]+)\s*;/gm);
       break;
     case "swift":
-      each(/^\s*(?:@testable\s+)?import\s+(?:(?:typealias|struct|class|enum|protocol|let|var|func)\s+)?([\w.]+)/gm);
+      each(/^[ \t]*(?:@testable\s+)?import\s+(?:(?:typealias|struct|class|enum|protocol|let|var|func)\s+)?([\w.]+)/gm);
       break;
     case "bash":
-      each(/^\s*(?:source|\.)\s+['"]?([^\s'";]+)/gm);
+      each(/^[ \t]*(?:source|\.)\s+['"]?([^\s'";]+)/gm);
+      break;
+    case "lua":
+      each(/\brequire\s*(?:\(\s*)?['"]([\w\-/]+(?:\.[\w\-/]+)*)['"]/g);
+      each(/\bpcall\s*\(\s*require\s*,\s*['"]([\w\-/]+(?:\.[\w\-/]+)*)['"]/g);
+      break;
+    case "elixir":
+      for (const module2 of elixirModules(text)) add(module2);
+      break;
+    case "dart":
+      each(/^[ \t]*(?:import|export|part(?:\s+of)?)\s+['"]([^'"\n]+)['"]/gm);
       break;
   }
   return found;
@@ -275,6 +285,33 @@ function topLevelItems(list) {
   }
   items.push(list.slice(start2));
   return items.filter((item) => item.trim().length > 0);
+}
+function elixirModules(text) {
+  const found = /* @__PURE__ */ new Set();
+  const aliases = /* @__PURE__ */ new Map();
+  const expand = (name2) => {
+    const dot = name2.indexOf(".");
+    const alias = aliases.get(dot < 0 ? name2 : name2.slice(0, dot));
+    if (alias !== void 0) return dot < 0 ? alias : `${alias}${name2.slice(dot)}`;
+    return dot > 0 ? name2 : void 0;
+  };
+  const directive = /^[ \t]*(alias|import|use|require)[ \t]+([A-Z]\w*(?:\.[A-Z]\w*)*)(?:\.\{([^}]*)\}|,[ \t]*as:[ \t]*([A-Z]\w*))?/gm;
+  for (const match of text.matchAll(directive)) {
+    const [, keyword, written, group, as] = match;
+    const base = expand(written) ?? written;
+    const modules = group === void 0 ? [base] : group.replace(/#[^\n]*/g, "").split(",").map((item) => item.trim()).filter((item) => /^[A-Z][\w.]*$/.test(item)).map((item) => `${base}.${item}`);
+    for (const module2 of modules) {
+      found.add(module2);
+      if (keyword === "alias") aliases.set(as ?? module2.slice(module2.lastIndexOf(".") + 1), module2);
+    }
+  }
+  for (const match of text.matchAll(/(?<![\w.])([A-Z]\w*(?:\.[A-Z]\w*)*)(?!\w|\.[A-Z{])(\.[a-z_]\w*[?!]?\s*\(|\{)?/g)) {
+    const [, name2, used] = match;
+    if (!name2.includes(".") && used === void 0) continue;
+    const module2 = expand(name2);
+    if (module2 !== void 0) found.add(module2);
+  }
+  return [...found];
 }
 
 // src/parse/loader.ts
@@ -4265,10 +4302,13 @@ var LANGUAGES = {
   c: spec("c", "c"),
   cpp: spec("cpp", "cpp"),
   csharp: spec("csharp", "c_sharp"),
+  dart: spec("dart", "dart"),
+  elixir: spec("elixir", "elixir"),
   go: spec("go", "go"),
   java: spec("java", "java"),
   javascript: spec("javascript", "javascript"),
   kotlin: spec("kotlin", "kotlin"),
+  lua: spec("lua", "lua"),
   php: spec("php", "php"),
   python: spec("python", "python"),
   ruby: spec("ruby", "ruby"),
@@ -4386,6 +4426,112 @@ function renameWasmImports(bytes, renames) {
   }
   return bytes;
 }
+var EXPORT_SECTION = 7;
+var CODE_SECTION = 10;
+function sections(bytes) {
+  const out2 = [];
+  let offset = 8;
+  while (offset < bytes.length) {
+    const [size, bodyStart] = readLeb(bytes, offset + 1);
+    out2.push({ id: bytes[offset], offset, bodyStart, bodyEnd: bodyStart + size });
+    offset = bodyStart + size;
+  }
+  return out2;
+}
+function functionImports(bytes, section) {
+  if (!section) return [];
+  const text = new TextDecoder();
+  const names = [];
+  let [count, at] = readLeb(bytes, section.bodyStart);
+  for (; count > 0; count--) {
+    let length;
+    [length, at] = readLeb(bytes, at);
+    at += length;
+    [length, at] = readLeb(bytes, at);
+    const field = text.decode(bytes.subarray(at, at + length));
+    at += length;
+    if (bytes[at] === 0) names.push(field);
+    at = skipDescriptor(bytes, at);
+  }
+  return names;
+}
+function functionExports(bytes, section) {
+  const out2 = /* @__PURE__ */ new Map();
+  if (!section) return out2;
+  const text = new TextDecoder();
+  let [count, at] = readLeb(bytes, section.bodyStart);
+  for (; count > 0; count--) {
+    let length;
+    [length, at] = readLeb(bytes, at);
+    const name2 = text.decode(bytes.subarray(at, at + length));
+    at += length;
+    const kind = bytes[at++];
+    let index;
+    [index, at] = readLeb(bytes, at);
+    if (kind === 0) out2.set(name2, index);
+  }
+  return out2;
+}
+function zeroScannerState(bytes) {
+  const all = sections(bytes);
+  const imports = functionImports(
+    bytes,
+    all.find((s) => s.id === IMPORT_SECTION)
+  );
+  const malloc = imports.indexOf("malloc");
+  const code = all.find((s) => s.id === CODE_SECTION);
+  if (malloc < 0 || !code) return bytes;
+  const exports = functionExports(
+    bytes,
+    all.find((s) => s.id === EXPORT_SECTION)
+  );
+  const create = [...exports].find(([name2]) => name2.endsWith("_external_scanner_create"));
+  if (!create) return bytes;
+  const target = create[1] - imports.length;
+  const [count, first] = readLeb(bytes, code.bodyStart);
+  const bodies = [];
+  let at = first;
+  for (let i2 = 0; i2 < count; i2++) {
+    const [size2, start2] = readLeb(bytes, at);
+    bodies.push(bytes.subarray(start2, start2 + size2));
+    at = start2 + size2;
+  }
+  const body2 = bodies[target];
+  const mallocIndex = writeLeb(malloc);
+  const expected = [0, 65, -1, 16, ...mallocIndex, 11];
+  if (!body2 || body2.length !== expected.length || expected.some((b, i2) => b >= 0 && body2[i2] !== b)) return bytes;
+  const size = body2[2];
+  if (size === 0 || size >= 64) return bytes;
+  bodies[target] = Uint8Array.from([
+    1,
+    1,
+    127,
+    65,
+    size,
+    16,
+    ...mallocIndex,
+    34,
+    0,
+    65,
+    0,
+    65,
+    size,
+    252,
+    11,
+    0,
+    32,
+    0,
+    11
+  ]);
+  const payload = writeLeb(count);
+  for (const b of bodies) payload.push(...writeLeb(b.length), ...b);
+  const section = [CODE_SECTION, ...writeLeb(payload.length), ...payload];
+  const out2 = new Uint8Array(code.offset + section.length + (bytes.length - code.bodyEnd));
+  out2.set(bytes.subarray(0, code.offset), 0);
+  out2.set(section, code.offset);
+  out2.set(bytes.subarray(code.bodyEnd), code.offset + section.length);
+  return out2;
+}
 
 // src/parse/loader.ts
 var runtime;
@@ -4403,7 +4549,7 @@ function loadLanguage(id) {
       await initRuntime2();
       const { grammars, queries } = assetPaths();
       const spec2 = LANGUAGES[id];
-      const wasm = renameWasmImports(readFileSync(join3(grammars, spec2.wasm)), LIBC_IMPORT_RENAMES);
+      const wasm = zeroScannerState(renameWasmImports(readFileSync(join3(grammars, spec2.wasm)), LIBC_IMPORT_RENAMES));
       const language = await Language.load(wasm);
       const source = readQuery(queries, spec2.query);
       let query;
@@ -4472,6 +4618,7 @@ function collect(matches) {
   for (const match of matches) {
     let nameNode;
     let rangeNode;
+    let endNode;
     let role;
     let symbolKind = "";
     const qualifier = [];
@@ -4491,17 +4638,24 @@ function collect(matches) {
         nameNode = capture.node;
       } else if (captureName.startsWith("definition.") || captureName.startsWith("scope.")) {
         rangeNode = capture.node;
+      } else if (captureName === "end") {
+        endNode = capture.node;
       } else if (captureName === "qualifier") {
         qualifier.push(...qualifierParts(capture.node.text));
       }
     }
     if (!nameNode || !role) continue;
     const setName = match.setProperties?.name;
-    const text = typeof setName === "string" ? setName : nameNode.text;
+    let text = typeof setName === "string" ? setName : nameNode.text;
+    const separator = match.setProperties?.["last-segment"];
+    if (typeof separator === "string" && separator !== "" && text.includes(separator)) {
+      text = text.slice(text.lastIndexOf(separator) + separator.length);
+    }
     let name2 = intern(text.startsWith("r#") ? text.slice(2) : text);
     if (/^operator\b/.test(name2)) name2 = operatorName(name2) ?? "";
     if (!name2 || name2.length > 200 || /\s/.test(name2) && !name2.startsWith("operator ")) continue;
     const range = rangeNode ?? nameNode.parent ?? nameNode;
+    const last = endNode && endNode.endIndex > range.endIndex ? endNode : range;
     const candidate = {
       kind: role === "ref" ? "def" : role,
       name: name2,
@@ -4509,8 +4663,8 @@ function collect(matches) {
       nameStart: nameNode.startIndex,
       line: nameNode.startPosition.row + 1,
       start: range.startIndex,
-      end: range.endIndex,
-      endLine: range.endPosition.row + 1,
+      end: last.endIndex,
+      endLine: last.endPosition.row + 1,
       qualifier,
       pattern: match.patternIndex
     };
