@@ -4,13 +4,15 @@
  * segments with it (so `/home/runner/work/x/x/src/a.py`, `/app/src/a.py`
  * and Java's `com/example/A.java` all find `src/…/a.py` or
  * `src/main/java/com/example/A.java`); Go's package-relative file names go
- * through the module paths of the repository's go.mod files.
+ * through the module paths of the repository's go.mod files, and Dart's
+ * `package:` URIs through its pubspec.yaml names.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RepoIndex } from '../parse/repo-index.js';
 import type { Tag } from '../parse/tags.js';
 import { isSafeRelativePath } from '../repo/read.js';
+import { pubspecName } from '../graph/module-maps.js';
 import type { Failure, Frame } from './types.js';
 
 /** What mapping needs of a repository; `repoViewFromIndex` builds it from a RepoIndex. */
@@ -86,6 +88,19 @@ function goModules(repo: RepoView): [string, string][] {
   return modules.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
 }
 
+/** Dart package name → its directory in the repository ('' for the root), from every pubspec.yaml. */
+function dartPackages(repo: RepoView): Map<string, string[]> {
+  const packages = new Map<string, string[]>();
+  for (const path of repo.paths) {
+    if (path !== 'pubspec.yaml' && !path.endsWith('/pubspec.yaml')) continue;
+    const name = pubspecName(repo.read(path) ?? '');
+    if (name === undefined) continue;
+    const dir = path.slice(0, -'pubspec.yaml'.length).replace(/\/$/, '');
+    packages.set(name, [...(packages.get(name) ?? []), dir]);
+  }
+  return packages;
+}
+
 export type PathResolver = (frame: Frame) => string | null;
 
 /**
@@ -103,9 +118,21 @@ export function pathResolver(repo: RepoView): PathResolver {
     else byBase.set(base, [path]);
   }
   const modules = goModules(repo);
+  let dart: Map<string, string[]> | undefined;
   return (frame) => {
     if (frame.path === null) return null;
     const path = frame.path;
+    // `package:NAME/x.dart` is `lib/x.dart` of the repository's package NAME, else another package's
+    // file: never matched by its path's tail (`package:sentry/src/utils.dart` is not `lib/src/utils.dart`).
+    const dartUri = /^package:([\w.]+)\/(.+)$/.exec(path);
+    if (dartUri) {
+      dart ??= dartPackages(repo);
+      for (const dir of dart.get(dartUri[1]!) ?? []) {
+        const candidate = [dir, 'lib', dartUri[2]!].filter(Boolean).join('/');
+        if (exact.has(candidate)) return candidate;
+      }
+      return null;
+    }
     if (frame.goPackage && !path.includes('/')) {
       for (const [module, dir] of modules) {
         if (frame.goPackage !== module && !frame.goPackage.startsWith(`${module}/`)) continue;

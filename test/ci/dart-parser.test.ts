@@ -94,6 +94,18 @@ describe('dart test', () => {
   });
 });
 
+describe('ordinary Dart output', () => {
+  it('finds nothing in a stack a passing test printed', () => {
+    const log = [
+      '00:01 +1: test/a_test.dart: logs',
+      'Some output',
+      'package:my_app/src/a.dart 12:3   A.b',
+      '00:01 +2: All tests passed!',
+    ].join('\n');
+    expect(parse(log)).toEqual([]);
+  });
+});
+
 describe('Dart outside tests', () => {
   it('reads an unhandled exception whose message runs over several lines', () => {
     const [failure] = parse(
@@ -119,7 +131,8 @@ describe('Dart outside tests', () => {
     expect(located(failure!)).toEqual([
       ['dart:core-patch/integers_patch.dart', 195, true],
       ['dart:core-patch/integers_patch.dart', 59, true],
-      ['lib/src/catalog.dart', 41, false],
+      // The repository's own package, as far as the log tells; mapping reads pubspec.yaml to place it.
+      ['package:shop/src/catalog.dart', 41, false],
       ['bin/build_catalog.dart', 9, false],
       ['dart:isolate-patch/isolate_patch.dart', 184, true],
     ]);
@@ -177,11 +190,35 @@ describe('mapping Dart frames', () => {
       'test/cart_test.dart',
       'pubspec.yaml',
     ];
-    expect(mapped(log, paths)[1]).toEqual([
+    expect(mapped(log, paths, { 'pubspec.yaml': 'name: shop_app\n' })[1]).toEqual([
       [null, null, true],
       [null, 211, true],
       ['lib/src/pricing/price_parser.dart', 18, false],
       ['test/price_parser_test.dart', 14, false],
+    ]);
+    // Without a pubspec.yaml naming it, `shop_app` is another package: its file is not ours.
+    expect(mapped(log, paths)[1]![2]).toEqual([null, 18, true]);
+  });
+
+  it("never takes another package's file for the repository's by its path's tail", () => {
+    const log = [
+      '00:01 +0 -1: test/storage_test.dart: saves [E]',
+      '  MissingPluginException(No implementation found for method getApplicationDocumentsDirectory)',
+      '  package:sentry/src/utils.dart 40:5                         Utils.wrap',
+      '  package:path_provider_android/path_provider_android.dart 55:3  PathProviderAndroid.getPath',
+      '  package:my_app/src/storage/utils.dart 12:3                 Storage.open',
+      '  test/storage_test.dart 9:5                                  main.<fn>',
+      '',
+      '00:01 +0 -1: Some tests failed.',
+    ].join('\n');
+    const paths = ['lib/src/utils.dart', 'lib/src/storage/utils.dart', 'test/storage_test.dart', 'pubspec.yaml'];
+    expect(mapped(log, paths, { 'pubspec.yaml': 'name: my_app\n' })).toEqual([
+      [
+        [null, 40, true],
+        [null, 55, true],
+        ['lib/src/storage/utils.dart', 12, false],
+        ['test/storage_test.dart', 9, false],
+      ],
     ]);
   });
 });

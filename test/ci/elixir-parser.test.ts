@@ -235,6 +235,25 @@ describe('ordinary Elixir output', () => {
     ].join('\n');
     expect(parse(log)).toEqual([]);
   });
+
+  // Phoenix logs a request that raised (a test of a 500 page, `assert_error_sent`) with the
+  // server and request between the Logger line and the exception, nested under `** (exit)`.
+  it('finds nothing in the request error report of a passing Phoenix test', () => {
+    const log = [
+      '....',
+      '12:00:00.123 [error] #PID<0.500.0> running MyAppWeb.Endpoint (connection #PID<0.499.0>, stream id 1) terminated',
+      'Server: www.example.com:80 (http)',
+      'Request: GET /boom',
+      '** (exit) an exception was raised:',
+      '    ** (RuntimeError) boom',
+      '        (my_app 0.1.0) lib/my_app_web/controllers/page_controller.ex:8: MyAppWeb.PageController.boom/2',
+      '        (phoenix 1.7.14) lib/phoenix/router.ex:484: Phoenix.Router.__call__/5',
+      '....',
+      'Finished in 0.1 seconds (0.1s async, 0.0s sync)',
+      '12 tests, 0 failures',
+    ].join('\n');
+    expect(parse(log)).toEqual([]);
+  });
 });
 
 describe('mapping Elixir frames', () => {

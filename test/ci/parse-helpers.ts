@@ -6,13 +6,13 @@ export function parse(text: string) {
   return parseLog(text).failures.map(failureToJson);
 }
 
-/** A repository of these paths, with no tags or text. */
-export function repo(paths: string[]): RepoView {
-  return { paths, foreign: new Set(), tagsOf: () => [], read: () => null };
+/** A repository of these paths, with no tags; `texts` holds the contents of some of them. */
+export function repo(paths: string[], texts: Readonly<Record<string, string>> = {}): RepoView {
+  return { paths, foreign: new Set(), tagsOf: () => [], read: (path) => texts[path] ?? null };
 }
 
 /** Each failure's frames as mapped onto a repository of these paths: [resolved, line, external]. */
-export function mapped(text: string, paths: string[]) {
+export function mapped(text: string, paths: string[], texts: Readonly<Record<string, string>> = {}) {
   const failures = parseLog(text).failures;
-  return mapFrames(failures, repo(paths)).map((m) => m.frames.map((f) => [f.resolved, f.line, f.external]));
+  return mapFrames(failures, repo(paths, texts)).map((m) => m.frames.map((f) => [f.resolved, f.line, f.external]));
 }

@@ -8,11 +8,12 @@
  * front end's compile errors (`lib/x.dart:3:5: Error: …`) and the errors of
  * `dart analyze` and `flutter analyze`.
  *
- * `package:NAME/src/x.dart` frames of the repository's own package are
- * rewritten to `lib/src/x.dart`, where the package's sources live; the log
- * does not say which package is the repository's, so a package counts as
- * its own unless it is the SDK's, a well-known dependency or one that
- * `pub get` listed.
+ * `package:NAME/src/x.dart` frames keep their URI: the log does not say
+ * which package is the repository's, so without a repository a package
+ * counts as its own unless it is the SDK's, a well-known dependency or one
+ * that `pub get` listed; with one, mapping reads its pubspec.yaml names
+ * (`package:NAME/x` is `lib/x` of the package named NAME) and every other
+ * package is external.
  */
 import { frameAt, normalizeFramePath, num } from '../frame-paths.js';
 import type { Frame } from '../types.js';
@@ -147,9 +148,10 @@ function dartFrame(
   if (pkg) {
     const name = pkg[1]!;
     // A folded frame (`package:matcher  expect`) names the package only.
-    if (pkg[2] === undefined || KNOWN_PACKAGES.has(name) || deps.has(name))
-      return frameAt(location, line, column, member, true);
-    return frameAt(`lib/${pkg[2]}`, line, column, member);
+    // Which package is the repository's the log does not say: the frame keeps its `package:` path,
+    // which mapping resolves through the repository's pubspec.yaml (src/ci/map-frames.ts).
+    const external = pkg[2] === undefined || KNOWN_PACKAGES.has(name) || deps.has(name);
+    return frameAt(location, line, column, member, external);
   }
   return fileFrame(location, line, column, member);
 }
@@ -430,12 +432,17 @@ function collectFrames(texts: readonly string[], deps: ReadonlySet<string>): Fra
  * lines. A stack with a located frame and the error right above it is a
  * failure of an unnamed test.
  */
+/** `dart test`'s and `flutter test`'s closing line of a run without failures. */
+const ALL_PASSED = /^\d+:\d\d \+\d+(?: ~\d+)?: All tests passed!\s*$/;
+
 function headerlessReports(
   lines: readonly string[],
   consumed: Uint8Array,
   dependencies: () => ReadonlySet<string>,
 ): Candidate[] {
   const out: Candidate[] = [];
+  // A run that says every test passed printed its stacks as output (a logged error), not as failures.
+  if (lines.some((line) => ALL_PASSED.test(line))) return out;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (consumed[i] || /^\s/.test(line) || !terseFrame(line.trimEnd(), EMPTY)) continue;

@@ -464,12 +464,20 @@ export const parseElixirErrors: LogParser = (lines) => {
   return out;
 };
 
-/** A `** (…)` line right below a Logger line is a crash report the program logged and survived. */
+/**
+ * A `** (…)` line below a Logger line is a crash report the program logged
+ * and survived: right below it, or below the report's detail lines
+ * (Plug/Phoenix: `Server: …`, `Request: GET /boom`, `** (exit) an exception
+ * was raised:` over the nested `** (RuntimeError) boom`).
+ */
 function isLoggerReport(lines: readonly string[], index: number): boolean {
-  for (let j = index - 1; j >= Math.max(0, index - 2); j--) {
+  for (let j = index - 1; j >= Math.max(0, index - 8); j--) {
     const line = lines[j]!;
-    if (line.trim() === '') continue;
+    if (line.trim() === '' || REPORT_DETAIL.test(line)) continue;
     return LOGGER_LINE.test(line);
   }
   return false;
 }
+
+/** Lines between a Logger line and the exception it reports. */
+const REPORT_DETAIL = /^\s*(?:(?:Server|Request|Client|Endpoint|Host|Path|Last message|State|Reason):|\*\* \()/;
