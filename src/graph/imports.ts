@@ -359,11 +359,6 @@ function elixirModuleFiles(files: FileLookup, spec: string): string[] {
     const [name] = parts;
     tails.push(`lib/${name}.ex`, `test/support/${name}.ex`, `test/support/${name}.exs`, `test/${name}.exs`);
     tails.push(`test/${name}.ex`);
-    for (const tail of tails) {
-      const hit = defining(files.withSuffix(tail));
-      if (hit.length > 0) return hit;
-    }
-    return [];
   }
   for (let start = 0; parts.length - start >= 2; start++) {
     const path = parts.slice(start).join('/');
@@ -374,7 +369,7 @@ function elixirModuleFiles(files: FileLookup, spec: string): string[] {
     const hit = defining(files.withSuffix(tail));
     if (hit.length > 0) return hit;
   }
-  if (!files.knowsModules) return [];
+  if (parts.length === 1 || !files.knowsModules) return [];
   // Only when the definitions can confirm it: anywhere by its file name, then any file of its
   // namespace's directory or an outer one's (`Phoenix.Socket.Broadcast` is defined in
   // `phoenix/socket/message.ex`, `Ecto.Query.CompileError` in `ecto/exceptions.ex`).
