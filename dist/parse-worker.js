@@ -4381,50 +4381,43 @@ function skipDescriptor(bytes, offset) {
   }
 }
 function renameWasmImports(bytes, renames) {
+  const section = sections(bytes).find((s) => s.id === IMPORT_SECTION);
+  if (!section) return bytes;
   const text = new TextDecoder();
   const encode = new TextEncoder();
-  let offset = 8;
-  while (offset < bytes.length) {
-    const id = bytes[offset];
-    const [size, bodyStart] = readLeb(bytes, offset + 1);
-    const bodyEnd = bodyStart + size;
-    if (id !== IMPORT_SECTION) {
-      offset = bodyEnd;
-      continue;
+  const [count, countEnd] = readLeb(bytes, section.bodyStart);
+  let at = countEnd;
+  const body2 = writeLeb(count);
+  let changed = false;
+  for (let i2 = 0; i2 < count; i2++) {
+    const names = [];
+    for (let part = 0; part < 2; part++) {
+      let length;
+      [length, at] = readLeb(bytes, at);
+      names.push(text.decode(bytes.subarray(at, at + length)));
+      at += length;
     }
-    const [count, countEnd] = readLeb(bytes, bodyStart);
-    let at = countEnd;
-    const body2 = writeLeb(count);
-    let changed = false;
-    for (let i2 = 0; i2 < count; i2++) {
-      const names = [];
-      for (let part = 0; part < 2; part++) {
-        let length;
-        [length, at] = readLeb(bytes, at);
-        names.push(text.decode(bytes.subarray(at, at + length)));
-        at += length;
-      }
-      const [moduleName2, fieldName] = names;
-      const isFunction = bytes[at] === 0;
-      const renamed = isFunction ? renames[fieldName] : void 0;
-      if (renamed) changed = true;
-      for (const name2 of [moduleName2, renamed ?? fieldName]) {
-        const encoded = encode.encode(name2);
-        body2.push(...writeLeb(encoded.length), ...encoded);
-      }
-      const descriptorEnd = skipDescriptor(bytes, at);
-      body2.push(...bytes.subarray(at, descriptorEnd));
-      at = descriptorEnd;
+    const [moduleName2, fieldName] = names;
+    const isFunction = bytes[at] === 0;
+    const renamed = isFunction ? renames[fieldName] : void 0;
+    if (renamed) changed = true;
+    for (const name2 of [moduleName2, renamed ?? fieldName]) {
+      const encoded = encode.encode(name2);
+      body2.push(...writeLeb(encoded.length), ...encoded);
     }
-    if (!changed) return bytes;
-    const section = [IMPORT_SECTION, ...writeLeb(body2.length), ...body2];
-    const out2 = new Uint8Array(offset + section.length + (bytes.length - bodyEnd));
-    out2.set(bytes.subarray(0, offset), 0);
-    out2.set(section, offset);
-    out2.set(bytes.subarray(bodyEnd), offset + section.length);
-    return out2;
+    const descriptorEnd = skipDescriptor(bytes, at);
+    body2.push(...bytes.subarray(at, descriptorEnd));
+    at = descriptorEnd;
   }
-  return bytes;
+  return changed ? replaceSection(bytes, section, body2) : bytes;
+}
+function replaceSection(bytes, section, body2) {
+  const encoded = [section.id, ...writeLeb(body2.length), ...body2];
+  const out2 = new Uint8Array(section.offset + encoded.length + (bytes.length - section.bodyEnd));
+  out2.set(bytes.subarray(0, section.offset), 0);
+  out2.set(encoded, section.offset);
+  out2.set(bytes.subarray(section.bodyEnd), section.offset + encoded.length);
+  return out2;
 }
 var EXPORT_SECTION = 7;
 var CODE_SECTION = 10;
@@ -4525,12 +4518,7 @@ function zeroScannerState(bytes) {
   ]);
   const payload = writeLeb(count);
   for (const b of bodies) payload.push(...writeLeb(b.length), ...b);
-  const section = [CODE_SECTION, ...writeLeb(payload.length), ...payload];
-  const out2 = new Uint8Array(code.offset + section.length + (bytes.length - code.bodyEnd));
-  out2.set(bytes.subarray(0, code.offset), 0);
-  out2.set(section, code.offset);
-  out2.set(bytes.subarray(code.bodyEnd), code.offset + section.length);
-  return out2;
+  return replaceSection(bytes, code, payload);
 }
 
 // src/parse/loader.ts

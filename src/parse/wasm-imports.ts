@@ -74,50 +74,45 @@ function skipDescriptor(bytes: Uint8Array, offset: number): number {
 
 /** Returns the module with its function imports renamed, or the same bytes when nothing matched. */
 export function renameWasmImports(bytes: Uint8Array, renames: Readonly<Record<string, string>>): Uint8Array {
+  const section = sections(bytes).find((s) => s.id === IMPORT_SECTION);
+  if (!section) return bytes;
   const text = new TextDecoder();
   const encode = new TextEncoder();
-  let offset = 8; // magic + version
-  while (offset < bytes.length) {
-    const id = bytes[offset]!;
-    const [size, bodyStart] = readLeb(bytes, offset + 1);
-    const bodyEnd = bodyStart + size;
-    if (id !== IMPORT_SECTION) {
-      offset = bodyEnd;
-      continue;
+  const [count, countEnd] = readLeb(bytes, section.bodyStart);
+  let at = countEnd;
+  const body: number[] = writeLeb(count);
+  let changed = false;
+  for (let i = 0; i < count; i++) {
+    const names: string[] = [];
+    for (let part = 0; part < 2; part++) {
+      let length: number;
+      [length, at] = readLeb(bytes, at);
+      names.push(text.decode(bytes.subarray(at, at + length)));
+      at += length;
     }
-    const [count, countEnd] = readLeb(bytes, bodyStart);
-    let at = countEnd;
-    const body: number[] = writeLeb(count);
-    let changed = false;
-    for (let i = 0; i < count; i++) {
-      const names: string[] = [];
-      for (let part = 0; part < 2; part++) {
-        let length: number;
-        [length, at] = readLeb(bytes, at);
-        names.push(text.decode(bytes.subarray(at, at + length)));
-        at += length;
-      }
-      const [moduleName, fieldName] = names as [string, string];
-      const isFunction = bytes[at] === 0;
-      const renamed = isFunction ? renames[fieldName] : undefined;
-      if (renamed) changed = true;
-      for (const name of [moduleName, renamed ?? fieldName]) {
-        const encoded = encode.encode(name);
-        body.push(...writeLeb(encoded.length), ...encoded);
-      }
-      const descriptorEnd = skipDescriptor(bytes, at);
-      body.push(...bytes.subarray(at, descriptorEnd));
-      at = descriptorEnd;
+    const [moduleName, fieldName] = names as [string, string];
+    const isFunction = bytes[at] === 0;
+    const renamed = isFunction ? renames[fieldName] : undefined;
+    if (renamed) changed = true;
+    for (const name of [moduleName, renamed ?? fieldName]) {
+      const encoded = encode.encode(name);
+      body.push(...writeLeb(encoded.length), ...encoded);
     }
-    if (!changed) return bytes;
-    const section = [IMPORT_SECTION, ...writeLeb(body.length), ...body];
-    const out = new Uint8Array(offset + section.length + (bytes.length - bodyEnd));
-    out.set(bytes.subarray(0, offset), 0);
-    out.set(section, offset);
-    out.set(bytes.subarray(bodyEnd), offset + section.length);
-    return out;
+    const descriptorEnd = skipDescriptor(bytes, at);
+    body.push(...bytes.subarray(at, descriptorEnd));
+    at = descriptorEnd;
   }
-  return bytes;
+  return changed ? replaceSection(bytes, section, body) : bytes;
+}
+
+/** The module with one section's body replaced (its size re-encoded). */
+function replaceSection(bytes: Uint8Array, section: Section, body: readonly number[]): Uint8Array {
+  const encoded = [section.id, ...writeLeb(body.length), ...body];
+  const out = new Uint8Array(section.offset + encoded.length + (bytes.length - section.bodyEnd));
+  out.set(bytes.subarray(0, section.offset), 0);
+  out.set(encoded, section.offset);
+  out.set(bytes.subarray(section.bodyEnd), section.offset + encoded.length);
+  return out;
 }
 
 const EXPORT_SECTION = 7;
@@ -232,10 +227,5 @@ export function zeroScannerState(bytes: Uint8Array): Uint8Array {
   ]); // prettier-ignore
   const payload: number[] = writeLeb(count);
   for (const b of bodies) payload.push(...writeLeb(b.length), ...b);
-  const section = [CODE_SECTION, ...writeLeb(payload.length), ...payload];
-  const out = new Uint8Array(code.offset + section.length + (bytes.length - code.bodyEnd));
-  out.set(bytes.subarray(0, code.offset), 0);
-  out.set(section, code.offset);
-  out.set(bytes.subarray(code.bodyEnd), code.offset + section.length);
-  return out;
+  return replaceSection(bytes, code, payload);
 }
